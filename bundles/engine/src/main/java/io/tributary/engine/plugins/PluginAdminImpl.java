@@ -1,0 +1,296 @@
+package io.tributary.engine.plugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tributary.api.datasource.DataSourceProperties;
+import io.tributary.api.datasource.DataSourceProvider;
+import io.tributary.api.engine.InvalidBundleException;
+import io.tributary.api.engine.NodeTypeRegistry;
+import io.tributary.api.engine.PluginAdmin;
+import io.tributary.api.engine.RetireResult;
+import io.tributary.api.model.NodeTypeInfo;
+import io.tributary.api.model.PluginInfo;
+import io.tributary.api.store.PluginRecord;
+import io.tributary.api.store.PluginRecordStore;
+
+/**
+ * Installs uploaded plugin bundles beside the ones already there and retires bundles after they drained.
+ * Uploaded jars are kept in {@code <data>/plugins/} and reinstalled from there when the framework starts from
+ * an empty cache.
+ */
+@Component(service = PluginAdmin.class, configurationPid = "io.tributary.engine",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PluginAdminImpl.Config.class)
+public final class PluginAdminImpl implements PluginAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginAdminImpl.class);
+
+    @ObjectClassDefinition(name = "Tributary engine", description = "Plugin administration and engine settings")
+    public @interface Config {
+        @AttributeDefinition(name = "Data directory", description = "Where uploaded plugins are kept (plugins/)")
+        String data_dir() default "";
+
+        @AttributeDefinition(name = "Largest plugin jar", description = "Bytes; larger uploads are refused")
+        long plugin_max_bytes() default 64L * 1024 * 1024;
+    }
+
+    private final BundleContext ctx;
+    private final NodeTypeRegistry registry;
+    private final Path pluginDir;
+    private final long maxBytes;
+    private final String coreLocationPrefix;
+    private final String deployLocationPrefix;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginRecordStore records;
+
+    @Activate
+    public PluginAdminImpl(BundleContext ctx, @Reference NodeTypeRegistry registry, Config config)
+            throws IOException {
+        this.ctx = ctx;
+        this.registry = registry;
+        String data = config.data_dir().isBlank() ? ctx.getProperty("tributary.data.dir") : config.data_dir();
+        this.pluginDir = (data == null || data.isBlank() ? ctx.getDataFile("plugins").toPath() : Paths.get(data, "plugins"))
+                .toAbsolutePath().normalize();
+        this.maxBytes = config.plugin_max_bytes();
+        this.coreLocationPrefix = ctx.getProperty("tributary.bundle.dir");
+        String deploy = ctx.getProperty("felix.fileinstall.dir");
+        this.deployLocationPrefix = deploy == null ? null : Paths.get(deploy).toAbsolutePath().normalize().toUri().toString();
+        Files.createDirectories(pluginDir);
+        restoreUploads();
+    }
+
+    /** Reinstalls uploaded plugins that the framework does not hold (it started from an empty cache). */
+    private void restoreUploads() throws IOException {
+        try (Stream<Path> jars = Files.list(pluginDir)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                String location = jar.toUri().toString();
+                if (ctx.getBundle(location) == null) {
+                    try {
+                        ctx.installBundle(location).start();
+                        LOG.info("Restored uploaded plugin {}", jar.getFileName());
+                    } catch (BundleException e) {
+                        LOG.error("Uploaded plugin {} could not be restored: {}", jar.getFileName(), e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return Arrays.stream(ctx.getBundles()).map(this::info).toList();
+    }
+
+    @Override
+    public Optional<PluginInfo> plugin(long bundleId) {
+        return Optional.ofNullable(ctx.getBundle(bundleId)).map(this::info);
+    }
+
+    private PluginInfo info(Bundle b) {
+        List<NodeTypeInfo> types = registry.list().stream().filter(t -> t.bundleId() == b.getBundleId()).toList();
+        return new PluginInfo(b.getBundleId(), String.valueOf(b.getSymbolicName()), b.getVersion().toString(),
+                state(b.getState()), b.getLocation(), isCore(b), b.getHeaders("").get("Fragment-Host") != null, types,
+                dataSources(b));
+    }
+
+    private List<String> dataSources(Bundle b) {
+        ServiceReference<?>[] refs = b.getRegisteredServices();
+        List<String> out = new ArrayList<>();
+        if (refs != null) {
+            for (ServiceReference<?> r : refs) {
+                Object type = r.getProperty(DataSourceProperties.TYPE);
+                Object provider = r.getProperty(DataSourceProperties.PROVIDER);
+                if (type != null && provider != null && isDataSource(r)) {
+                    out.add(type + ":" + provider);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isDataSource(ServiceReference<?> r) {
+        Object classes = r.getProperty("objectClass");
+        return classes instanceof String[] names && Arrays.stream(names).anyMatch(n -> n.startsWith(
+                DataSourceProvider.class.getPackageName() + "."));
+    }
+
+    boolean isCore(Bundle b) {
+        if (b.getBundleId() == 0) {
+            return true;
+        }
+        String loc = b.getLocation();
+        if (coreLocationPrefix != null) {
+            return loc.startsWith(coreLocationPrefix);
+        }
+        return !loc.startsWith(pluginDir.toUri().toString())
+                && (deployLocationPrefix == null || !loc.startsWith(deployLocationPrefix));
+    }
+
+    static String state(int s) {
+        return switch (s) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    @Override
+    public PluginInfo install(String fileName, InputStream jar) throws InvalidBundleException, IOException {
+        Path tmp = Files.createTempFile(pluginDir, "upload-", ".tmp");
+        try {
+            MessageDigest sha = sha256();
+            BundleJar.copyLimited(new DigestInputStream(jar, sha), tmp, maxBytes);
+            BundleJar manifest = BundleJar.read(tmp);
+            for (Bundle b : ctx.getBundles()) {
+                if (manifest.symbolicName().equals(b.getSymbolicName()) && manifest.version().equals(b.getVersion())) {
+                    throw new InvalidBundleException(manifest.symbolicName() + " " + manifest.version()
+                            + " is already installed (bundle " + b.getBundleId() + "); give the new jar a higher Bundle-Version");
+                }
+            }
+            Path target = pluginDir.resolve(manifest.symbolicName() + "-" + manifest.version() + ".jar");
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Bundle bundle = installAndStart(target);
+            PluginRecordStore store = records;
+            if (store != null) {
+                store.put(new PluginRecord(manifest.symbolicName(), manifest.version().toString(),
+                        HexFormat.of().formatHex(sha.digest()), target.toString(), "upload", Instant.now()));
+            }
+            LOG.info("Installed plugin {} {} (bundle {}) from {}", manifest.symbolicName(), manifest.version(),
+                    bundle.getBundleId(), fileName);
+            return info(bundle);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Bundle installAndStart(Path target) throws InvalidBundleException, IOException {
+        Bundle bundle = null;
+        try {
+            bundle = ctx.installBundle(target.toUri().toString());
+            bundle.start();
+            return bundle;
+        } catch (BundleException | RuntimeException e) {
+            if (bundle != null) {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException ignored) {
+                    // already gone
+                }
+            }
+            Files.deleteIfExists(target);
+            throw new InvalidBundleException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<RetireResult> retire(long bundleId, Duration drainTimeout) throws InterruptedException {
+        Bundle b = ctx.getBundle(bundleId);
+        if (b == null) {
+            return Optional.empty();
+        }
+        if (isCore(b)) {
+            throw new IllegalArgumentException("bundle " + bundleId + " (" + b.getSymbolicName()
+                    + ") is part of the core runtime and cannot be retired");
+        }
+        PluginInfo before = info(b);
+        long t0 = System.nanoTime();
+        boolean drained = registry.awaitDrained(bundleId, drainTimeout);
+        int left = registry.inFlight(bundleId);
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        if (!drained) {
+            LOG.warn("Retiring {} {} with {} run(s) still using it after {} ms", b.getSymbolicName(), b.getVersion(),
+                    left, waited);
+        }
+        try {
+            b.stop();
+            b.uninstall();
+        } catch (BundleException e) {
+            throw new IllegalStateException("could not retire bundle " + bundleId + ": " + e.getMessage(), e);
+        }
+        refresh(b);
+        deleteSource(b.getLocation());
+        PluginRecordStore store = records;
+        if (store != null) {
+            store.remove(before.symbolicName(), before.version());
+        }
+        LOG.info("Retired {} {} (bundle {}) after {} ms", before.symbolicName(), before.version(), bundleId, waited);
+        return Optional.of(new RetireResult(before, drained, drained ? 0 : left, waited));
+    }
+
+    private void refresh(Bundle b) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        ctx.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED || e.getType() == FrameworkEvent.ERROR) {
+                done.countDown();
+            }
+        });
+        if (!done.await(10, TimeUnit.SECONDS)) {
+            LOG.warn("Refresh after retiring bundle {} did not finish within 10 s", b.getBundleId());
+        }
+    }
+
+    /** Removes the jar so neither FileInstall nor the next start installs it again. */
+    private void deleteSource(String location) {
+        if (!location.startsWith("file:")) {
+            return;
+        }
+        try {
+            Path p = Paths.get(java.net.URI.create(location));
+            if (p.startsWith(pluginDir) || deployLocationPrefix != null && location.startsWith(deployLocationPrefix)) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Could not delete {}: {}", location, e.getMessage());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

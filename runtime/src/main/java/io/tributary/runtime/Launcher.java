@@ -1,0 +1,149 @@
+package io.tributary.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embeds Felix: starts the core bundle set from {@code bundle/}, hands settings to Config Admin, then starts
+ * FileInstall on {@code deploy/}. {@link #stop()} stops the framework, which deactivates the HTTP bundle first
+ * (no new runs) and lets the engine finish running ones within the shutdown timeout.
+ */
+final class Launcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+    /** The SLF4J packages the launcher shares with bundles through the system bundle. */
+    static final String SLF4J_PACKAGES = "org.slf4j;version=%1$s,org.slf4j.event;version=%1$s,"
+            + "org.slf4j.helpers;version=%1$s,org.slf4j.spi;version=%1$s";
+
+    private final Settings settings;
+    private final String adminTokenSha256;
+    private Framework framework;
+
+    Launcher(Settings settings, String adminTokenSha256) {
+        this.settings = settings;
+        this.adminTokenSha256 = adminTokenSha256;
+    }
+
+    Framework framework() {
+        return framework;
+    }
+
+    void start() throws Exception {
+        Path home = settings.home();
+        Path data = settings.dataDir();
+        Path bundleDir = home.resolve("bundle");
+        Path deployDir = home.resolve("deploy");
+        Files.createDirectories(data);
+        Files.createDirectories(deployDir);
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        framework = factory.newFramework(frameworkProperties(home, data, bundleDir, deployDir));
+        framework.init();
+        var ctx = framework.getBundleContext();
+        List<Bundle> core = new CoreBundles(bundleDir).sync(ctx);
+        framework.start();
+
+        // Config Admin first, so components find their configuration when they activate.
+        for (Bundle b : core) {
+            if (CoreBundles.CONFIG_ADMIN.equals(b.getSymbolicName())) {
+                b.start();
+            }
+        }
+        new ConfigPublisher(ctx).publish(configurations(data));
+
+        ctx.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(core);
+        Bundle fileInstall = null;
+        for (Bundle b : core) {
+            if (CoreBundles.FILE_INSTALL.equals(b.getSymbolicName())) {
+                fileInstall = b;
+            } else {
+                startQuietly(b);
+            }
+        }
+        // FileInstall last: its first scan must find the rest of the runtime resolved.
+        if (fileInstall != null) {
+            startQuietly(fileInstall);
+        }
+    }
+
+    private static void startQuietly(Bundle b) {
+        if (CoreBundles.isFragment(b) || b.getState() == Bundle.ACTIVE) {
+            return;
+        }
+        try {
+            b.start();
+        } catch (BundleException e) {
+            LOG.error("Bundle {} did not start: {}", b.getSymbolicName(), e.getMessage());
+        }
+    }
+
+    private Map<String, String> frameworkProperties(Path home, Path data, Path bundleDir, Path deployDir) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, data.resolve("felix-cache").toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN,
+                settings.getBoolean("cache.clean") ? Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT : "none");
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.format(SLF4J_PACKAGES, slf4jVersion()));
+        p.put("felix.log.level", "1");
+        p.put("felix.fileinstall.dir", deployDir.toString());
+        p.put("felix.fileinstall.poll", "250");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.log.level", "2");
+        p.put("tributary.home", home.toString());
+        p.put("tributary.data.dir", data.toString());
+        p.put("tributary.bundle.dir", bundleDir.toAbsolutePath().normalize().toUri().toString());
+        p.put("tributary.version", Main.version());
+        return p;
+    }
+
+    private static String slf4jVersion() {
+        String v = org.slf4j.LoggerFactory.class.getPackage().getImplementationVersion();
+        return v == null ? "2.0.0" : v;
+    }
+
+    /** One configuration per component PID; {@code data.dir} goes to every one. */
+    Map<String, Map<String, Object>> configurations(Path data) {
+        Map<String, Map<String, Object>> byPid = new LinkedHashMap<>();
+        Map<String, Object> http = new LinkedHashMap<>(settings.withPrefix("http."));
+        http.put("admin.token.sha256", adminTokenSha256);
+        byPid.put("io.tributary.http", http);
+        byPid.put("io.tributary.store", new LinkedHashMap<>(settings.withPrefix("db.")));
+        byPid.put("io.tributary.engine", new LinkedHashMap<>(settings.withPrefix("engine.")));
+        byPid.put("io.tributary.ssrf", new LinkedHashMap<>(settings.withPrefix("ssrf.")));
+        byPid.values().forEach(m -> m.put("data.dir", data.toString()));
+        return byPid;
+    }
+
+    /** Stops the framework and waits for it (bounded by the shutdown timeout). */
+    void stop() throws InterruptedException, BundleException {
+        if (framework == null || framework.getState() != Bundle.ACTIVE && framework.getState() != Bundle.STARTING) {
+            return;
+        }
+        framework.stop();
+        FrameworkEvent e = framework.waitForStop(settings.getInt("shutdown.timeout.seconds") * 1000L);
+        if (e.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+            LOG.warn("The framework did not stop within {} s", settings.get("shutdown.timeout.seconds"));
+        }
+    }
+
+    /** Blocks until the framework stops. */
+    void await() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+}
