@@ -1,0 +1,129 @@
+package io.tributary.http;
+
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.tributary.api.engine.NodeTypeRegistry;
+import io.tributary.api.engine.PluginAdmin;
+import io.tributary.http.routes.HealthRoutes;
+import io.tributary.http.routes.PluginRoutes;
+import io.tributary.http.support.AdminAuth;
+import io.tributary.http.support.ErrorMapper;
+import io.tributary.http.support.ServiceSlot;
+
+/**
+ * Runs Javalin (Jetty) on virtual threads with the routes of every API family. Services behind the routes are
+ * dynamic: replacing a provider bundle does not restart Jetty; requests wait briefly for the new provider.
+ */
+@Component(service = {}, configurationPid = "io.tributary.http", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = HttpServer.Config.class)
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("io.tributary.http.requests");
+
+    @ObjectClassDefinition(name = "Tributary HTTP", description = "The HTTP server (Dify API, admin API)")
+    public @interface Config {
+        @AttributeDefinition(name = "Host", description = "Address to listen on")
+        String host() default "0.0.0.0";
+
+        @AttributeDefinition(name = "Port", description = "TCP port; 0 picks a free one")
+        int port() default 8080;
+
+        @AttributeDefinition(name = "Admin token hash", description = "Hex SHA-256 of the admin token")
+        String admin_token_sha256() default "";
+
+        @AttributeDefinition(name = "Largest request body", description = "Bytes, for JSON and uploads")
+        long max_request_bytes() default 64L * 1024 * 1024;
+
+        @AttributeDefinition(name = "Stop timeout", description = "Milliseconds Jetty waits for open requests when stopping")
+        long stop_timeout_ms() default 5000;
+    }
+
+    private final ServiceSlot<PluginAdmin> pluginAdmin = new ServiceSlot<>("plugin admin", 2000);
+    private final ServiceSlot<NodeTypeRegistry> registry = new ServiceSlot<>("node type registry", 2000);
+    private final Javalin app;
+
+    @Activate
+    public HttpServer(BundleContext ctx, Config config) {
+        String version = ctx.getProperty("tributary.version");
+        String v = version == null ? ctx.getBundle().getVersion().toString() : version;
+        AdminAuth auth = new AdminAuth(config.admin_token_sha256());
+        ObjectMapper mapper = new ObjectMapper();
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(new ProviderVisibleLoader(HttpServer.class.getClassLoader()));
+        try {
+            app = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.showOldJavalinVersionWarning = false;
+                cfg.concurrency.useVirtualThreads = true;
+                cfg.jsonMapper(new JavalinJackson(mapper, true));
+                cfg.http.maxRequestSize = config.max_request_bytes();
+                cfg.jetty.multipartConfig.maxFileSize(config.max_request_bytes(), io.javalin.config.SizeUnit.BYTES);
+                cfg.jetty.multipartConfig.maxTotalRequestSize(config.max_request_bytes(), io.javalin.config.SizeUnit.BYTES);
+                cfg.jetty.host = config.host();
+                cfg.jetty.port = config.port();
+                cfg.jetty.modifyServer(server -> server.setStopTimeout(config.stop_timeout_ms()));
+                cfg.requestLogger.http((c, ms) -> REQUESTS.info("{} {} {} {}ms", c.method(), c.path(),
+                        c.statusCode(), Math.round(ms)));
+                ErrorMapper.register(cfg.routes);
+                new HealthRoutes(pluginAdmin, v).register(cfg.routes);
+                new PluginRoutes(pluginAdmin, registry, auth).register(cfg.routes);
+            });
+            app.start();
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+        LOG.info("HTTP listening on {}:{}", config.host(), app.port());
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Deactivate
+    void deactivate() {
+        long t0 = System.nanoTime();
+        app.stop();
+        LOG.info("HTTP stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPluginAdmin(PluginAdmin s) {
+        pluginAdmin.set(s);
+    }
+
+    void unsetPluginAdmin(PluginAdmin s) {
+        pluginAdmin.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRegistry(NodeTypeRegistry s) {
+        registry.set(s);
+    }
+
+    void unsetRegistry(NodeTypeRegistry s) {
+        registry.unset(s);
+    }
+}
