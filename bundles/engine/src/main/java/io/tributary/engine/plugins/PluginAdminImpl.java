@@ -116,12 +116,24 @@ public final class PluginAdminImpl implements PluginAdmin {
 
     @Override
     public List<PluginInfo> plugins() {
-        return Arrays.stream(ctx.getBundles()).map(this::info).toList();
+        List<PluginInfo> out = new ArrayList<>();
+        for (Bundle b : ctx.getBundles()) {
+            try {
+                out.add(info(b));
+            } catch (IllegalStateException uninstalledMeanwhile) {
+                // a bundle that went away while we looked is no longer listed
+            }
+        }
+        return out;
     }
 
     @Override
     public Optional<PluginInfo> plugin(long bundleId) {
-        return Optional.ofNullable(ctx.getBundle(bundleId)).map(this::info);
+        try {
+            return Optional.ofNullable(ctx.getBundle(bundleId)).map(this::info);
+        } catch (IllegalStateException uninstalledMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     private PluginInfo info(Bundle b) {
