@@ -3,8 +3,9 @@ package io.tributary.api.dsl;
 import java.util.List;
 
 /**
- * A DSL document cannot be imported. Carries every problem found, in document order, never an empty list.
- * The message lists them all, one per line.
+ * A DSL document cannot be imported. Carries every problem found, never an empty list, in the order found:
+ * the document's structure first, then the graph checks, then the installed node types. The message lists
+ * them all, one per line.
  */
 public class DslImportException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -18,7 +19,7 @@ public class DslImportException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in document order. */
+    /** Every problem found. */
     public List<DslProblem> problems() {
         return problems;
     }

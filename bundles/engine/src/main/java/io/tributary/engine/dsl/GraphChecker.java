@@ -21,7 +21,7 @@ import io.tributary.api.model.GraphNode;
  * <p>The top level and each iteration/loop are separate scopes: an edge joins two nodes of one scope, and each
  * scope must be acyclic on its own (a loop repeats by the engine, never by an edge).
  */
-public final class GraphChecker {
+final class GraphChecker {
     /** Node types that may start a run (Dify's {@code _START_NODE_TYPES}). */
     static final Set<String> ROOT_TYPES = Set.of("start", "datasource", "trigger-webhook", "trigger-schedule",
             "trigger-plugin");
@@ -32,7 +32,7 @@ public final class GraphChecker {
     }
 
     /** Every problem found, in a stable order: nodes, edges, cycles, root, pipeline rules. */
-    public static List<DslProblem> check(DslDocument doc) {
+    static List<DslProblem> check(DslDocument doc) {
         List<DslProblem> problems = new ArrayList<>();
         Map<String, GraphNode> byId = new LinkedHashMap<>();
         Map<String, Integer> count = new LinkedHashMap<>();

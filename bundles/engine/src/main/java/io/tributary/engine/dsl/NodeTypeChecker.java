@@ -18,18 +18,18 @@ import io.tributary.api.node.NodeValidationException;
  * Checks each node against the installed node types: its (type, tool, version) must resolve, and the resolved
  * type's {@code validate} must accept it. The lease taken to reach the node type is closed at once.
  */
-public final class NodeTypeChecker {
+final class NodeTypeChecker {
     private static final Logger LOG = LoggerFactory.getLogger(NodeTypeChecker.class);
     static final String TOOL = "tool";
 
     private final NodeTypeRegistry registry;
 
-    public NodeTypeChecker(NodeTypeRegistry registry) {
+    NodeTypeChecker(NodeTypeRegistry registry) {
         this.registry = registry;
     }
 
     /** Every problem found, node by node in document order. Nodes without a type are skipped (reported elsewhere). */
-    public List<DslProblem> check(Graph graph) {
+    List<DslProblem> check(Graph graph) {
         List<DslProblem> problems = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
             if (!node.type().isBlank()) {
