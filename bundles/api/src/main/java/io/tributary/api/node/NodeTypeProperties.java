@@ -28,7 +28,10 @@ public @interface NodeTypeProperties {
     String TYPE = "io.tributary.node.type";
     /** Service property: the node type's semantic version; the bundle version when absent. */
     String VERSION = "io.tributary.node.version";
-    /** Service property: for {@code type=tool}, the Dify tool identity {@code provider_id/tool_name}. */
+    /**
+     * Service property: for {@code type=tool}, the Dify tool identity {@code provider_id + "/" + tool_name}. Dify's
+     * provider ids have three parts, so the key has four: {@code langgenius/general_chunker/general_chunker/general_chunker}.
+     */
     String TOOL = "io.tributary.node.tool";
 
     /** The Dify node type string ({@code start}, {@code end}, {@code tool}, ...). */
@@ -40,6 +43,6 @@ public @interface NodeTypeProperties {
      */
     String version() default "";
 
-    /** For tools: {@code provider_id/tool_name}, e.g. {@code langgenius/general_chunker/general_chunker}. */
+    /** For tools: {@code provider_id/tool_name}, e.g. {@code langgenius/general_chunker/general_chunker/general_chunker}. */
     String tool() default "";
 }
