@@ -35,11 +35,7 @@ public enum Backend {
     POSTGRESQL {
         @Override
         public Location newLocation() {
-            if (!pgReachable()) {
-                String message = "PostgreSQL not reachable at " + PG_URL + " as " + PG_USER + ": skipping";
-                System.out.println(message);
-                Assumptions.abort(message);
-            }
+            assumeAvailable();
             String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             sql("CREATE SCHEMA " + schema);
             String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -54,10 +50,24 @@ public enum Backend {
     static final String PG_USER = System.getProperty("tributary.test.pg.user", "postgres");
     static final String PG_PASSWORD = System.getProperty("tributary.test.pg.password", "");
 
+    private static final String UNREACHABLE = "PostgreSQL not reachable at " + PG_URL + " as " + PG_USER
+            + ": skipping";
     private static Boolean pgReachable;
 
-    /** A new, empty database for one test class (or one test). */
+    /** A new, empty database for one test class (or one test); aborts the test if there is no server. */
     public abstract Location newLocation();
+
+    /** False for PostgreSQL when no server answers. */
+    public boolean available() {
+        return this == H2 || pgReachable();
+    }
+
+    /** Aborts (skips) the current test, with the reason, if {@link #available()} is false. */
+    public void assumeAvailable() {
+        if (!available()) {
+            Assumptions.abort(UNREACHABLE);
+        }
+    }
 
     /** Settings of an empty database, and how to get rid of it. */
     public record Location(DatabaseSettings settings, Runnable cleanup) implements AutoCloseable {
@@ -73,8 +83,10 @@ public enum Backend {
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
                 pgReachable = c.isValid(3);
             } catch (SQLException e) {
-                System.out.println("PostgreSQL check failed: " + e.getMessage());
                 pgReachable = false;
+            }
+            if (!pgReachable) {
+                System.out.println(UNREACHABLE);
             }
         }
         return pgReachable;
