@@ -123,7 +123,11 @@ final class Launcher {
         Map<String, Object> http = new LinkedHashMap<>(settings.withPrefix("http."));
         http.put("admin.token.sha256", adminTokenSha256);
         byPid.put("io.tributary.http", http);
-        byPid.put("io.tributary.store", new LinkedHashMap<>(settings.withPrefix("db.")));
+        Map<String, Object> store = new LinkedHashMap<>(settings.withPrefix("db."));
+        // A leading dot keeps the password off the component's service properties (DS private property).
+        Object password = store.remove("password");
+        store.put(".password", password == null ? "" : password);
+        byPid.put("io.tributary.store", store);
         byPid.put("io.tributary.engine", new LinkedHashMap<>(settings.withPrefix("engine.")));
         byPid.put("io.tributary.ssrf", new LinkedHashMap<>(settings.withPrefix("ssrf.")));
         byPid.values().forEach(m -> m.put("data.dir", data.toString()));

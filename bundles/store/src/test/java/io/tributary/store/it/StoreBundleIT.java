@@ -1,0 +1,222 @@
+package io.tributary.store.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The packaged store bundle in a real Felix with SCR and Config Admin: it resolves with nothing but the API
+ * bundle, the framework and SLF4J (from the system bundle), migrates, and serves keys, for H2 and PostgreSQL.
+ */
+class StoreBundleIT {
+    private static final long TIMEOUT_MS = 60_000;
+    private static final String SLF4J = "2.0.17";
+    private static final String PG_URL = System.getProperty("tributary.test.pg.url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getProperty("tributary.test.pg.user", "postgres");
+
+    @TempDir
+    Path tmp;
+
+    private Framework framework;
+    private Bundle api;
+    private Bundle store;
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+
+    @BeforeEach
+    void startFramework() throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
+                "org.slf4j;version=" + SLF4J, "org.slf4j.event;version=" + SLF4J,
+                "org.slf4j.helpers;version=" + SLF4J, "org.slf4j.spi;version=" + SLF4J));
+        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(props);
+        framework.start();
+        BundleContext ctx = framework.getBundleContext();
+
+        List<Bundle> bundles = new ArrayList<>();
+        for (String path : System.getProperty("store.it.bundles").split(",")) {
+            File jar = new File(path.trim());
+            assertTrue(jar.isFile(), "bundle not built: " + jar);
+            bundles.add(ctx.installBundle(jar.toURI().toString()));
+        }
+        for (Bundle b : bundles) {
+            b.start();
+            assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
+            switch (b.getSymbolicName()) {
+                case "io.tributary.api" -> api = b;
+                case "io.tributary.store" -> store = b;
+                default -> { }
+            }
+        }
+        assertNotNull(api, "api bundle");
+        assertNotNull(store, "store bundle");
+    }
+
+    @AfterEach
+    void stopFramework() throws Exception {
+        trackers.forEach(ServiceTracker::close);
+        if (framework != null) {
+            framework.stop();
+            framework.waitForStop(TIMEOUT_MS);
+        }
+    }
+
+    @Test
+    void embeddedH2() throws Exception {
+        Path dataDir = tmp.resolve("data");
+        configure(Map.of("data.dir", dataDir.toString()));
+
+        issueAndVerify();
+
+        assertTrue(Files.exists(dataDir.resolve("db/tributary.mv.db")), "H2 file in data.dir/db");
+        // Stopping the bundle closes the pool and with it the database: the file can be opened from outside.
+        store.stop();
+        String url = "jdbc:h2:file:" + dataDir.resolve("db/tributary") + ";IFEXISTS=TRUE";
+        assertEquals(1, count(url, "sa", "SELECT COUNT(*) FROM api_keys"));
+    }
+
+    @Test
+    void uninstallLeavesNoClassLoaderBehind() throws Exception {
+        configure(Map.of("data.dir", tmp.resolve("data").toString()));
+        issueAndVerify();
+        WeakReference<ClassLoader> loader = new WeakReference<>(store.adapt(BundleWiring.class).getClassLoader());
+        trackers.forEach(ServiceTracker::close);
+        trackers.clear();
+
+        store.uninstall();
+        CountDownLatch refreshed = new CountDownLatch(1);
+        framework.adapt(FrameworkWiring.class).refreshBundles(List.of(store), e -> refreshed.countDown());
+        assertTrue(refreshed.await(TIMEOUT_MS, TimeUnit.MILLISECONDS), "refresh");
+
+        // Whatever still points into the bundle (a driver in DriverManager, a shutdown hook, a thread, a
+        // thread-local on a framework thread) keeps its class loader reachable.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (loader.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            byte[][] pressure = new byte[64][];
+            for (int i = 0; i < pressure.length; i++) {
+                pressure[i] = new byte[1 << 20];
+            }
+        }
+        assertNull(loader.get(), "class loader of the uninstalled store bundle is still reachable");
+    }
+
+    @Test
+    void postgresql() throws Exception {
+        String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            execute(PG_URL, "CREATE SCHEMA " + schema);
+        } catch (Exception e) {
+            String message = "PostgreSQL not reachable at " + PG_URL + ": skipping (" + e.getMessage() + ")";
+            System.out.println(message);
+            Assumptions.abort(message);
+        }
+        try {
+            configure(Map.of("url", PG_URL + "?currentSchema=" + schema, "user", PG_USER, ".password", ""));
+
+            issueAndVerify();
+
+            assertEquals(1, count(PG_URL + "?currentSchema=" + schema, PG_USER, "SELECT COUNT(*) FROM api_keys"));
+        } finally {
+            store.stop();
+            execute(PG_URL, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    /** Pushes the store configuration through Config Admin; the API is used reflectively (not on our path). */
+    private void configure(Map<String, String> values) throws Exception {
+        ServiceTracker<Object, Object> cmTracker = track("org.osgi.service.cm.ConfigurationAdmin");
+        Object cm = cmTracker.getService();
+        Bundle cmBundle = cmTracker.getServiceReference().getBundle();
+        Class<?> cmType = cmBundle.loadClass("org.osgi.service.cm.ConfigurationAdmin");
+        Class<?> configType = cmBundle.loadClass("org.osgi.service.cm.Configuration");
+        Object config = cmType.getMethod("getConfiguration", String.class, String.class)
+                .invoke(cm, "io.tributary.store", "?");
+        Dictionary<String, Object> dict = new Hashtable<>(values);
+        configType.getMethod("update", Dictionary.class).invoke(config, dict);
+    }
+
+    /** Issues an app key through the ApiKeyStore service inside the framework and verifies it. */
+    private void issueAndVerify() throws Exception {
+        Object keys = track("io.tributary.api.store.ApiKeyStore").getService();
+        Class<?> storeType = api.loadClass("io.tributary.api.store.ApiKeyStore");
+        Class<?> kindType = api.loadClass("io.tributary.api.store.KeyKind");
+        Object app = null;
+        for (Object kind : kindType.getEnumConstants()) {
+            if (((Enum<?>) kind).name().equals("APP")) {
+                app = kind;
+            }
+        }
+        Object issued = storeType.getMethod("issue", kindType, String.class).invoke(keys, app, "it-app");
+        String secret = (String) api.loadClass("io.tributary.api.store.IssuedKey").getMethod("secret").invoke(issued);
+        assertTrue(secret.startsWith("app-"), secret);
+
+        Method verify = storeType.getMethod("verify", String.class);
+        assertTrue(((Optional<?>) verify.invoke(keys, secret)).isPresent(), "issued key verifies");
+        assertFalse(((Optional<?>) verify.invoke(keys, secret + "x")).isPresent(), "other key does not");
+    }
+
+    /** Tracks all services of that name (the test does not import their packages) and waits for one. */
+    private ServiceTracker<Object, Object> track(String className) throws InterruptedException {
+        // Kept open until the end of the test: releasing a delayed DS service deactivates its component.
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(framework.getBundleContext(), className, null);
+        trackers.add(tracker);
+        tracker.open(true);
+        assertNotNull(tracker.waitForService(TIMEOUT_MS), className + " did not appear within " + TIMEOUT_MS
+                + " ms; store bundle state " + store.getState());
+        return tracker;
+    }
+
+    private static void execute(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, PG_USER, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static int count(String url, String user, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
