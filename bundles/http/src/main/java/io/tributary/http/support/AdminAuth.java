@@ -22,7 +22,12 @@ public final class AdminAuth {
 
     /** Throws a 401 {@link ApiException} unless the request carries the admin token. */
     public void check(Context ctx) {
-        String token = bearer(ctx.header("Authorization"));
+        verify(ctx.header("Authorization"));
+    }
+
+    /** Throws a 401 {@link ApiException} unless this Authorization header carries the admin token. */
+    public void verify(String authorizationHeader) {
+        String token = bearer(authorizationHeader);
         if (expectedHash == null || !MessageDigest.isEqual(expectedHash, sha256(token))) {
             throw ApiException.unauthorized("Invalid admin token.");
         }
