@@ -275,13 +275,13 @@ final class GraphEngine implements Traversal.Sink {
         if (container == null && spec.executionType() == ExecutionType.RESPONSE) {
             mergeOutputs(result.outputs());
         }
+        traversal.completed(node, result.edgeSourceHandle(), spec.selective(), this);
         if (responses != null) {
             responses.onNodeFinished(node);
         }
         finishNode(exec, status, result.inputs(), result.processData(), result.outputs(),
                 failure == null ? null : failure.message(), failure == null ? null : failure.errorType(),
                 result.metadata());
-        traversal.completed(node, result.edgeSourceHandle(), spec.selective(), this);
     }
 
     private void mergeOutputs(Map<String, Object> out) {

@@ -166,12 +166,10 @@ public final class Run {
         }
         plan.release();
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000L;
-        try {
-            events.publish(new RunFinished(runId, Instant.now(), request.workflowId(), status, outputs, error,
-                    exceptions.get(), steps.get(), tokens.get(), startedAt, elapsed));
-        } finally {
-            onEnd.run();
-        }
+        // no longer findable once its terminal event can be seen
+        onEnd.run();
+        events.publish(new RunFinished(runId, Instant.now(), request.workflowId(), status, outputs, error,
+                exceptions.get(), steps.get(), tokens.get(), startedAt, elapsed));
     }
 
     private void internalError(Throwable t) {

@@ -148,14 +148,17 @@ public final class ResponseCoordinator {
         pump();
     }
 
-    /** A node completed (succeeded or handled exception); its variables are in the pool. */
+    /**
+     * A node completed (succeeded or handled exception); its variables are in the pool and the traversal
+     * after it (skips included) has settled.
+     */
     public void onNodeFinished(int node) {
         finished.set(node);
         resolved(node);
         pump();
     }
 
-    /** A node will not run. */
+    /** A node will not run. Does not release anything: call {@link #onNodeFinished} or {@link #start} after. */
     public void onNodeSkipped(int node) {
         skipped.set(node);
         for (Session s : sessions) {
@@ -168,7 +171,7 @@ public final class ResponseCoordinator {
         if (active != null && active.skipped) {
             active = null;
         }
-        pump();
+        // no pump here: skips come in cascades during traversal; the caller pumps once it settled
     }
 
     private void resolved(int node) {
