@@ -35,6 +35,7 @@ import io.tributary.engine.impl.domain.RunPlan;
 import io.tributary.engine.impl.limits.Limits;
 import io.tributary.engine.impl.orchestration.Planner;
 import io.tributary.engine.impl.orchestration.Run;
+import io.tributary.engine.impl.workers.Deadlines;
 
 /**
  * The {@link WorkflowEngine} service: validates and plans graphs, creates one {@link Run} per start (plain
@@ -87,6 +88,7 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
     private final NodeTypeRegistry registry;
     private final Planner planner;
     private final ScheduledThreadPoolExecutor timers;
+    private final Deadlines deadlines;
     private final Map<String, Run> active = new ConcurrentHashMap<>();
     private final List<EngineLayer> layers = new CopyOnWriteArrayList<>();
     private volatile Limits limits;
@@ -109,6 +111,7 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
+        this.deadlines = new Deadlines(timers);
     }
 
     /** The configured defaults as limits. */
@@ -165,7 +168,8 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
             throw new RunRejectedException(List.of(new GraphProblem(null, "run '" + runId + "' is already running")));
         }
         RunPlan plan = planner.plan(graph, request.startNodeId());
-        Run run = Run.create(runId, request, plan, l, List.copyOf(layers), timers, () -> active.remove(runId));
+        Run run = Run.create(runId, request, plan, l, List.copyOf(layers), timers, deadlines,
+                () -> active.remove(runId));
         active.put(runId, run);
         if (request.listener() != null) {
             run.handle().subscribe(request.listener());

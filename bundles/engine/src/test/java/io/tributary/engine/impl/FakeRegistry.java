@@ -19,7 +19,7 @@ final class FakeRegistry implements NodeTypeRegistry {
 
     final List<Entry> entries = new CopyOnWriteArrayList<>();
     final AtomicInteger open = new AtomicInteger();
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
     FakeRegistry add(String type, String version, NodeType nodeType) {
         return add(type, null, version, nodeType);
@@ -95,7 +95,4 @@ final class FakeRegistry implements NodeTypeRegistry {
         return open.get() == 0;
     }
 
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
-    }
 }

@@ -186,12 +186,14 @@ final class GraphEngine implements Traversal.Sink {
     // ---- completion ------------------------------------------------------------------------------------------
 
     private void onAttemptDone(Attempt a, Outcome outcome) {
-        running.remove(a);
-        run.attempts.remove(a);
         NodeExecution exec = a.exec;
         if (!terminating && run.cancelled()) {
+            // a stop this attempt noticed before the stop task ran; the attempt still counts as running here,
+            // so the scope cannot end before this node's own event
             run.applyStop();
         }
+        running.remove(a);
+        run.attempts.remove(a);
         if (terminating) {
             finishNode(exec, NodeStatus.STOPPED, exec.lastInputs, Map.of(), Map.of(), stopError(), null);
         } else {

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +27,7 @@ import io.tributary.engine.impl.events.SecretMasker;
 import io.tributary.engine.impl.limits.Limits;
 import io.tributary.engine.impl.variables.VariablePool;
 import io.tributary.engine.impl.workers.Attempt;
+import io.tributary.engine.impl.workers.Deadlines;
 
 /**
  * One run: the composition root of its per-run objects (graphon's {@code GraphEngine.__init__}). Holds what
@@ -45,6 +44,7 @@ public final class Run {
     final RunLoop loop;
     final EventBus events;
     final ScheduledExecutorService timers;
+    final Deadlines deadlines;
     final Attempt.Env attemptEnv;
     final Instant startedAt = Instant.now();
     final long startNanos = System.nanoTime();
@@ -60,10 +60,10 @@ public final class Run {
     private final RunHandleImpl handle;
     private volatile boolean cancelled;
     private volatile String stopReason;
-    private ScheduledFuture<?> runTimer;
+    private Deadlines.Deadline runTimer;
 
     Run(String runId, RunRequest request, RunPlan plan, Limits limits, List<EngineLayer> layers,
-        ScheduledExecutorService timers, Runnable onEnd) {
+        ScheduledExecutorService timers, Deadlines deadlines, Runnable onEnd) {
         this.runId = runId;
         this.request = request;
         this.plan = plan;
@@ -72,7 +72,9 @@ public final class Run {
         this.onEnd = onEnd;
         this.loop = new RunLoop(this::internalError);
         this.events = new EventBus(layers, SecretMasker.of(request.environment()));
-        this.attemptEnv = new Attempt.Env(timers, limits.nodeTimeout(), limits.stopGrace(), () -> cancelled);
+        this.deadlines = deadlines;
+        this.attemptEnv = new Attempt.Env(timers, deadlines, limits.nodeTimeout(), limits.stopGrace(),
+                () -> cancelled);
         fillPool();
         this.top = new GraphEngine(this, GraphStructure.TOP, pool, null, -1, null);
         this.handle = new RunHandleImpl(this);
@@ -80,8 +82,8 @@ public final class Run {
 
     /** Creates a run; call {@link #start()} next. */
     public static Run create(String runId, RunRequest request, RunPlan plan, Limits limits, List<EngineLayer> layers,
-                             ScheduledExecutorService timers, Runnable onEnd) {
-        return new Run(runId, request, plan, limits, layers, timers, onEnd);
+                             ScheduledExecutorService timers, Deadlines deadlines, Runnable onEnd) {
+        return new Run(runId, request, plan, limits, layers, timers, deadlines, onEnd);
     }
 
     private void fillPool() {
@@ -118,9 +120,8 @@ public final class Run {
         loop.executeAsync(() -> {
             events.publish(new RunStarted(runId, startedAt, request.workflowId(), request.inputs()));
             long maxNanos = limits.maxRunTime().toNanos();
-            runTimer = timers.schedule(() -> loop.executeAsync(() -> terminateAll(RunStatus.FAILED,
-                    Limits.timeExceeded(System.nanoTime() - startNanos, limits.maxRunTime()))), maxNanos,
-                    TimeUnit.NANOSECONDS);
+            runTimer = deadlines.arm(maxNanos, () -> loop.executeAsync(() -> terminateAll(RunStatus.FAILED,
+                    Limits.timeExceeded(System.nanoTime() - startNanos, limits.maxRunTime()))));
             top.begin(plan.startNode());
         });
     }
@@ -162,7 +163,7 @@ public final class Run {
     /** On the loop, from the top scope: the run is over. */
     void finish(RunStatus status, String error, Map<String, Object> outputs) {
         if (runTimer != null) {
-            runTimer.cancel(false);
+            runTimer.cancel();
         }
         plan.release();
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000L;

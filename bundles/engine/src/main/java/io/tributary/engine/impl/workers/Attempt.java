@@ -2,7 +2,6 @@ package io.tributary.engine.impl.workers;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -21,13 +20,19 @@ import io.tributary.engine.impl.errors.Failure;
 import io.tributary.engine.impl.limits.Limits;
 
 /**
- * One attempt of one node execution on its own virtual thread (graphon's worker, one thread per attempt
- * instead of a pool). Whatever the plugin does — return, throw any {@code Throwable}, hang — the attempt
+ * One attempt of one node execution on a virtual thread (graphon's worker: a thread per attempt instead of a
+ * pool; the thread that completes an attempt runs the next ready one itself). Whatever the plugin does — return, throw any {@code Throwable}, hang — the attempt
  * completes exactly once: with the executor's outcome, with a timeout failure (the thread is interrupted at
  * the per-node timeout and abandoned if it has not ended after the grace period), or stopped.
  */
 public final class Attempt implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Attempt.class);
+    /**
+     * Set only while a thread completes an attempt (runs the loop inline): the first attempt started then is
+     * handed to this thread instead of a new one, so a chain runs on one virtual thread. Never holds anything
+     * past that call.
+     */
+    private static final ThreadLocal<Attempt[]> HANDOFF = new ThreadLocal<>();
 
     /** Makes the executor for an attempt (fresh per container pass, shared otherwise). */
     @FunctionalInterface
@@ -36,7 +41,8 @@ public final class Attempt implements Runnable {
     }
 
     /** Everything an attempt needs from its run. */
-    public record Env(ScheduledExecutorService timers, Duration timeout, Duration grace, BooleanSupplier runCancelled) {
+    public record Env(ScheduledExecutorService timers, Deadlines deadlines, Duration timeout, Duration grace,
+                      BooleanSupplier runCancelled) {
     }
 
     public final NodeExecution exec;
@@ -47,7 +53,7 @@ public final class Attempt implements Runnable {
     private volatile Thread thread;
     private volatile boolean timedOut;
     private volatile boolean cancelled;
-    private volatile ScheduledFuture<?> timer;
+    private volatile Deadlines.Deadline timer;
     private NodeContext context;
 
     public Attempt(NodeExecution exec, ExecutorSource source, Env env, BiConsumer<Attempt, Outcome> onDone) {
@@ -60,8 +66,14 @@ public final class Attempt implements Runnable {
     /** Starts the attempt with this context on a new virtual thread and arms the per-node timeout. */
     public void start(NodeContext ctx) {
         this.context = ctx;
-        timer = env.timers().schedule(this::onTimeout, env.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        Thread.ofVirtual().name("tributary-node-" + exec.spec.id()).start(this);
+        timer = env.deadlines().arm(env.timeout().toNanos(), this::onTimeout);
+        Attempt[] slot = HANDOFF.get();
+        if (slot != null && slot[0] == null) {
+            // started while this thread completes an attempt: run it here next, no new thread
+            slot[0] = this;
+        } else {
+            Thread.ofVirtual().name("tributary-node").start(this);
+        }
     }
 
     /** True once the run was stopped or this attempt timed out or was cancelled. */
@@ -71,16 +83,27 @@ public final class Attempt implements Runnable {
 
     @Override
     public void run() {
-        thread = Thread.currentThread();
-        Outcome outcome;
-        if (isCancelled()) {
-            outcome = new Outcome.Stopped();
-        } else {
-            outcome = invoke();
+        Attempt[] slot = new Attempt[1];
+        Attempt next = this;
+        while (next != null) {
+            Outcome outcome = next.attempt();
+            HANDOFF.set(slot);
+            try {
+                next.complete(outcome);
+            } finally {
+                HANDOFF.remove();
+            }
+            next = slot[0];
+            slot[0] = null;
         }
+    }
+
+    private Outcome attempt() {
+        thread = Thread.currentThread();
+        Outcome outcome = isCancelled() ? new Outcome.Stopped() : invoke();
         thread = null;
         Thread.interrupted();
-        complete(outcome);
+        return outcome;
     }
 
     private Outcome invoke() {
@@ -148,9 +171,9 @@ public final class Attempt implements Runnable {
         if (!completed.compareAndSet(false, true)) {
             return;
         }
-        ScheduledFuture<?> t = timer;
+        Deadlines.Deadline t = timer;
         if (t != null) {
-            t.cancel(false);
+            t.cancel();
         }
         Outcome result = timedOut && !(o instanceof Outcome.Stopped && (cancelled || env.runCancelled().getAsBoolean()))
                 ? timeoutFailure() : o;
