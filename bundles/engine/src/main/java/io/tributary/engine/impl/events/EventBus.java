@@ -27,7 +27,7 @@ public final class EventBus {
     private final SecretMasker masker;
     private final CompletableFuture<RunFinished> done = new CompletableFuture<>();
     private final Object terminalLock = new Object();
-    private RunFinished terminal;
+    private volatile RunFinished terminal;
 
     public EventBus(List<EngineLayer> layers, SecretMasker masker) {
         this.layers = layers;
@@ -61,6 +61,10 @@ public final class EventBus {
 
     /** Delivers an event to every layer and listener. */
     public void publish(RunEvent raw) {
+        if (terminal != null) {
+            // nothing follows the terminal event (e.g. a late event of an abandoned node thread)
+            return;
+        }
         RunEvent e = masker.mask(raw);
         if (e instanceof RunStarted s) {
             for (EngineLayer layer : layers) {
