@@ -88,4 +88,37 @@ class ContainerTest extends EngineFixture {
         assertTrue(texts.contains("node 'it': node has child nodes but its type 'echo' is not a container"),
                 texts::toString);
     }
+
+    @Test
+    void loopRunsPassesUntilItsBreakCondition() throws Exception {
+        registry.add("loop", "1.0.0", new TestNodes.Loop()).add("inc", "1.0.0", TestNodes.inc());
+        Graph g = new Graphs().node("s", "start")
+                .node("lp", "loop", "variable", "n", "initial", 0, "next_selector", List.of("inc", "n"),
+                        "break_at", 3, "loop_count", 10)
+                .node("inc", "inc", "loop_id", "lp", "from", List.of("lp", "n"))
+                .node("out", "echo", "outputs", map("v", "n={{#lp.n#}} after {{#lp.passes#}} passes"))
+                .edge("s", "lp").edge("lp", "out").build();
+        Recorder rec = run(g);
+        assertEquals(RunStatus.SUCCEEDED, last(rec).status(), () -> String.valueOf(last(rec).error()));
+        assertEquals("n=3 after 3 passes", rec.finished("out").outputs().get("v"));
+        List<NodeFinished> inner = rec.of(NodeFinished.class).stream().filter(f -> "lp".equals(f.loopId())).toList();
+        assertEquals(List.of(0, 1, 2), inner.stream().map(f -> f.metadata().get("loop_index")).toList());
+        assertEquals(null, inner.get(0).iterationId());
+    }
+
+    @Test
+    void stoppingTheRunStopsARunningPass() throws Exception {
+        TestNodes.Blocking blocking = new TestNodes.Blocking(1);
+        registry.add("block", "1.0.0", blocking);
+        Graph g = new Graphs().node("s", "start")
+                .node("it", "iteration", "iterator_selector", List.of("s", "items"), "output_selector", List.of("b", "x"))
+                .node("b", "block", "iteration_id", "it").edge("s", "it").build();
+        var h = engine.start(g, io.tributary.api.engine.RunRequest.builder().input("items", List.of(1, 2)).build());
+        assertTrue(blocking.entered.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        h.stop("enough");
+        var f = h.await(WAIT);
+        assertEquals(RunStatus.STOPPED, f.status());
+        assertEquals(1, blocking.interrupted.get());
+        assertEquals(0, registry.open.get());
+    }
 }

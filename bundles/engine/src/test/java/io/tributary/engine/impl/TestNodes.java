@@ -288,4 +288,45 @@ final class TestNodes {
             };
         }
     }
+
+    /**
+     * A reference {@code loop}: one loop variable {@code data.variable} starting at {@code data.initial}; each
+     * pass reads it as {@code [loop_id, variable]} and the value of {@code data.next_selector} after the pass
+     * becomes the next value; stops when it reaches {@code data.break_at} or after {@code data.loop_count}
+     * passes. Outputs the final value.
+     */
+    static final class Loop implements NodeType {
+        @Override
+        public ExecutionType executionType() {
+            return ExecutionType.CONTAINER;
+        }
+
+        @Override
+        public NodeExecutor create(GraphNode node) {
+            String var = (String) node.data().get("variable");
+            List<String> next = ((List<?>) node.data().get("next_selector")).stream().map(String::valueOf).toList();
+            long breakAt = ((Number) node.data().get("break_at")).longValue();
+            int max = ((Number) node.data().get("loop_count")).intValue();
+            return ctx -> {
+                Object value = node.data().get("initial");
+                int passes = 0;
+                while (passes < max && ((Number) value).longValue() < breakAt) {
+                    SubgraphResult r = ctx.subgraph().run(passes++, Map.of(var, value));
+                    if (!r.succeeded()) {
+                        throw new NodeExecutionException("loop pass " + (passes - 1) + " failed: " + r.error());
+                    }
+                    value = r.variables().get(next);
+                }
+                return NodeResult.of(Map.of(var, value, "passes", passes));
+            };
+        }
+    }
+
+    /** {@code inc}: outputs {@code n} = the number at {@code data.from} + 1. */
+    static NodeType inc() {
+        return type(ExecutionType.EXECUTABLE, ctx -> {
+            List<String> from = ((List<?>) ctx.node().data().get("from")).stream().map(String::valueOf).toList();
+            return NodeResult.of(Map.of("n", ((Number) ctx.variables().get(from)).longValue() + 1));
+        });
+    }
 }
