@@ -3,11 +3,17 @@
  * run recorder, the Datalab step tracker, metrics) subscribe per run; each event carries the run id and the
  * time it happened, node events carry the node execution id.
  *
+ * <p>Order within a run: {@link io.tributary.api.event.RunStarted} first, {@link io.tributary.api.event.RunFinished}
+ * last and exactly once; a node's {@link io.tributary.api.event.NodeStarted} before its
+ * {@link io.tributary.api.event.NodeRetry}s and its {@link io.tributary.api.event.NodeFinished}. Stream chunks
+ * ({@link io.tributary.api.event.NodeStreamChunk}) come in the order the response templates define. Secret
+ * environment values never appear in events.
+ *
  * <p>The set grows with the engine (iteration/loop, datasource progress); consumers must ignore event types
  * they do not know.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tributary.api.event;
 
 import org.osgi.annotation.bundle.Export;

@@ -48,4 +48,22 @@ public interface NodeContext {
 
     /** A logger that prefixes the run and node ids and mirrors warnings into the run's events. */
     NodeLog log();
+
+    /**
+     * Runs this node's child graph; only for container nodes ({@link ExecutionType#CONTAINER}).
+     *
+     * @throws UnsupportedOperationException when the node is not a container or the context has no engine
+     *                                       behind it (unit tests)
+     */
+    default SubgraphRunner subgraph() {
+        throw new UnsupportedOperationException("node '" + node().id() + "' is not a container");
+    }
+
+    /**
+     * How deep this run is nested: 0 for a run started by a client. A node that starts another workflow run
+     * passes {@code callDepth() + 1}; the engine rejects runs beyond its configured maximum.
+     */
+    default int callDepth() {
+        return 0;
+    }
 }

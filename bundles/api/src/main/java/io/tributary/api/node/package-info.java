@@ -15,6 +15,10 @@
  *     {@link io.tributary.api.node.NodeResult}.</li>
  * </ol>
  *
+ * <h2>Containers</h2>
+ * A container node type ({@code iteration}, {@code loop}) runs its child graph pass by pass through
+ * {@link io.tributary.api.node.NodeContext#subgraph()}; see {@link io.tributary.api.node.SubgraphRunner}.
+ *
  * <h2>Failure semantics</h2>
  * An expected failure is a {@link io.tributary.api.node.NodeExecutionException}: it goes to the node's
  * configured strategy (retry, then abort, {@code fail-branch} or {@code default-value}). Any other
@@ -22,7 +26,7 @@
  * trace; the engine itself never fails because of a plugin.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tributary.api.node;
 
 import org.osgi.annotation.bundle.Export;

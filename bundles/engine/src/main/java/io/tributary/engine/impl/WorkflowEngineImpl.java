@@ -1,0 +1,196 @@
+package io.tributary.engine.impl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tributary.api.engine.EngineLayer;
+import io.tributary.api.engine.GraphProblem;
+import io.tributary.api.engine.NodeTypeRegistry;
+import io.tributary.api.engine.RunHandle;
+import io.tributary.api.engine.RunRejectedException;
+import io.tributary.api.engine.RunRequest;
+import io.tributary.api.engine.WorkflowEngine;
+import io.tributary.api.model.Graph;
+import io.tributary.engine.impl.domain.Ids;
+import io.tributary.engine.impl.domain.RunPlan;
+import io.tributary.engine.impl.limits.Limits;
+import io.tributary.engine.impl.orchestration.Planner;
+import io.tributary.engine.impl.orchestration.Run;
+import io.tributary.engine.impl.workers.Deadlines;
+
+/**
+ * The {@link WorkflowEngine} service: validates and plans graphs, creates one {@link Run} per start (plain
+ * objects, not components), tracks active runs, and owns the one timer thread the engine uses (node
+ * timeouts, retry delays, run time limits, stop grace). Layers are bound dynamically (whiteboard); each run
+ * takes the layers present when it starts.
+ *
+ * <p>The PID {@value #PID} is shared with the plugin administration component, which designates the metatype
+ * of that PID; the engine's attributes below are read from the same configuration (bnd refuses two
+ * designations of one PID). Until the two {@code Config}s are merged, the engine limits have no metatype.
+ */
+@Component(service = WorkflowEngine.class, configurationPid = WorkflowEngineImpl.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class WorkflowEngineImpl implements WorkflowEngine {
+    /** The configuration PID (API: keep it stable). */
+    public static final String PID = "io.tributary.engine";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowEngineImpl.class);
+
+    /** Engine limits. */
+    @ObjectClassDefinition(name = "Tributary workflow engine", description = "Limits of workflow and pipeline runs")
+    public @interface Config {
+        @AttributeDefinition(name = "Maximum steps", description = "Node executions allowed per run")
+        int max_steps() default 500;
+
+        @AttributeDefinition(name = "Maximum run time (s)", description = "Wall time allowed per run")
+        long max_run_time_seconds() default 1200;
+
+        @AttributeDefinition(name = "Maximum call depth", description = "Deepest nesting of workflow runs")
+        int max_call_depth() default 5;
+
+        @AttributeDefinition(name = "Maximum variable size (bytes)",
+                description = "Largest node output value, in bytes of its JSON text")
+        long max_variable_size() default 204800;
+
+        @AttributeDefinition(name = "Node timeout (s)", description = "Wall time allowed per node attempt")
+        long node_timeout_seconds() default 600;
+
+        @AttributeDefinition(name = "Maximum parallel nodes", description = "Nodes of one run executing at once")
+        int max_parallel_nodes() default 10;
+
+        @AttributeDefinition(name = "Stop grace (ms)",
+                description = "How long a stopped or timed-out node may take to end before it is abandoned")
+        long stop_grace_millis() default 2000;
+
+        @AttributeDefinition(name = "Shutdown drain timeout (s)",
+                description = "On deactivation, how long running runs get to end after being stopped")
+        long shutdown_drain_seconds() default 10;
+    }
+
+    private final NodeTypeRegistry registry;
+    private final Planner planner;
+    private final ScheduledThreadPoolExecutor timers;
+    private final Deadlines deadlines;
+    private final Map<String, Run> active = new ConcurrentHashMap<>();
+    private final List<EngineLayer> layers = new CopyOnWriteArrayList<>();
+    private volatile Limits limits;
+    private volatile Duration drain;
+
+    @Activate
+    public WorkflowEngineImpl(Config config, @Reference NodeTypeRegistry registry) {
+        this(limits(config), Duration.ofSeconds(config.shutdown_drain_seconds()), registry);
+    }
+
+    /** For tests and embedding: explicit limits. */
+    public WorkflowEngineImpl(Limits limits, Duration shutdownDrain, NodeTypeRegistry registry) {
+        this.registry = registry;
+        this.planner = new Planner(registry);
+        this.limits = limits;
+        this.drain = shutdownDrain;
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tributary-engine-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        this.deadlines = new Deadlines(timers);
+    }
+
+    /** The configured defaults as limits. */
+    public static Limits limits(Config c) {
+        return new Limits(c.max_steps(), Duration.ofSeconds(c.max_run_time_seconds()),
+                Duration.ofSeconds(c.node_timeout_seconds()), Math.max(1, c.max_parallel_nodes()),
+                c.max_variable_size(), c.max_call_depth(), Duration.ofMillis(c.stop_grace_millis()));
+    }
+
+    @Modified
+    void modified(Config config) {
+        this.limits = limits(config);
+        this.drain = Duration.ofSeconds(config.shutdown_drain_seconds());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addLayer(EngineLayer layer) {
+        layers.add(layer);
+    }
+
+    public void removeLayer(EngineLayer layer) {
+        layers.remove(layer);
+    }
+
+    @Deactivate
+    public void deactivate() {
+        List<Run> runs = List.copyOf(active.values());
+        for (Run r : runs) {
+            r.handle().stop("engine shutting down");
+        }
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Run r : runs) {
+            try {
+                r.handle().await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (TimeoutException e) {
+                LOG.warn("Run {} did not end within the shutdown drain timeout", r.runId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        timers.shutdownNow();
+    }
+
+    @Override
+    public RunHandle start(Graph graph, RunRequest request) throws RunRejectedException {
+        Limits l = limits.with(request.limits());
+        if (request.callDepth() > l.maxCallDepth()) {
+            throw new RunRejectedException(List.of(new GraphProblem(null,
+                    Limits.callDepthExceeded(request.callDepth(), l.maxCallDepth()))));
+        }
+        String runId = request.runId() == null || request.runId().isBlank() ? Ids.uuid() : request.runId();
+        if (active.containsKey(runId)) {
+            throw new RunRejectedException(List.of(new GraphProblem(null, "run '" + runId + "' is already running")));
+        }
+        RunPlan plan = planner.plan(graph, request.startNodeId());
+        Run run = Run.create(runId, request, plan, l, List.copyOf(layers), timers, deadlines,
+                () -> active.remove(runId));
+        active.put(runId, run);
+        if (request.listener() != null) {
+            run.handle().subscribe(request.listener());
+        }
+        run.start();
+        return run.handle();
+    }
+
+    @Override
+    public List<GraphProblem> validate(Graph graph) {
+        return planner.validate(graph);
+    }
+
+    @Override
+    public Optional<RunHandle> run(String runId) {
+        Run r = active.get(runId);
+        return r == null ? Optional.empty() : Optional.of(r.handle());
+    }
+
+    /** Runs not yet ended (for tests and monitoring). */
+    public int activeRuns() {
+        return active.size();
+    }
+}
