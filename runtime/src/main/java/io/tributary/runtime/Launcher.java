@@ -129,6 +129,7 @@ final class Launcher {
         store.put(".password", password == null ? "" : password);
         byPid.put("io.tributary.store", store);
         byPid.put("io.tributary.engine", new LinkedHashMap<>(settings.withPrefix("engine.")));
+        byPid.put("io.tributary.plugins", new LinkedHashMap<>(settings.withPrefix("plugins.")));
         byPid.put("io.tributary.ssrf", new LinkedHashMap<>(settings.withPrefix("ssrf.")));
         byPid.values().forEach(m -> m.put("data.dir", data.toString()));
         return byPid;

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +43,10 @@ import io.tributary.engine.impl.workers.Deadlines;
  * objects, not components), tracks active runs, and owns the one timer thread the engine uses (node
  * timeouts, retry delays, run time limits, stop grace). Layers are bound dynamically (whiteboard); each run
  * takes the layers present when it starts.
- *
- * <p>The PID {@value #PID} is shared with the plugin administration component, which designates the metatype
- * of that PID; the engine's attributes below are read from the same configuration (bnd refuses two
- * designations of one PID). Until the two {@code Config}s are merged, the engine limits have no metatype.
  */
 @Component(service = WorkflowEngine.class, configurationPid = WorkflowEngineImpl.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = WorkflowEngineImpl.Config.class)
 public final class WorkflowEngineImpl implements WorkflowEngine {
     /** The configuration PID (API: keep it stable). */
     public static final String PID = "io.tributary.engine";

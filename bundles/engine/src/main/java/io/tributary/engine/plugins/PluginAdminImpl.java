@@ -55,13 +55,13 @@ import io.tributary.api.store.PluginRecordStore;
  * Uploaded jars are kept in {@code <data>/plugins/} and reinstalled from there when the framework starts from
  * an empty cache.
  */
-@Component(service = PluginAdmin.class, configurationPid = "io.tributary.engine",
+@Component(service = PluginAdmin.class, configurationPid = "io.tributary.plugins",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PluginAdminImpl.Config.class)
 public final class PluginAdminImpl implements PluginAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(PluginAdminImpl.class);
 
-    @ObjectClassDefinition(name = "Tributary engine", description = "Plugin administration and engine settings")
+    @ObjectClassDefinition(name = "Tributary plugins", description = "Plugin administration: uploads and retiring")
     public @interface Config {
         @AttributeDefinition(name = "Data directory", description = "Where uploaded plugins are kept (plugins/)")
         String data_dir() default "";

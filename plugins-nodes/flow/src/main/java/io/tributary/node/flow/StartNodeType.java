@@ -1,7 +1,7 @@
 package io.tributary.node.flow;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +17,10 @@ import io.tributary.api.node.NodeTypeProperties;
 import io.tributary.api.node.NodeValidationException;
 
 /**
- * {@code start}: declares the run's input variables ({@code data.variables}) and outputs the values the run
- * was started with, each under its variable name. A variable that was not given gets its {@code default},
- * or {@code null}.
+ * {@code start}: declares the run's input variables ({@code data.variables[{variable, type, required,
+ * max_length, options, default}]}) and outputs the values the run was started with, each under its variable
+ * name, after checking them ({@link StartInputs}). A variable that was not given gets its {@code default}, or
+ * {@code null}.
  */
 @Component(service = NodeType.class)
 @NodeTypeProperties(type = "start", version = "1.0.0")
@@ -34,42 +35,65 @@ public final class StartNodeType implements NodeType {
 
     @Override
     public void validate(GraphNode node) throws NodeValidationException {
-        variables(node);
+        declarations(node);
     }
 
-    static List<Map<String, Object>> variables(GraphNode node) throws NodeValidationException {
+    static List<StartInputs.Declaration> declarations(GraphNode node) throws NodeValidationException {
         List<String> problems = new ArrayList<>();
         List<Map<String, Object>> vars = DataFields.objects(node.data(), "variables", problems);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
+        List<StartInputs.Declaration> out = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
             Map<String, Object> v = vars.get(i);
+            String p = "variables[" + i + "]";
             String name = DataFields.string(v, "variable");
             String type = DataFields.string(v, "type");
             if (name == null || name.isBlank()) {
-                problems.add("variables[" + i + "].variable is required");
+                problems.add(p + ".variable is required");
             } else if (!seen.add(name)) {
-                problems.add("variables[" + i + "].variable '" + name + "' is declared twice");
+                problems.add(p + ".variable '" + name + "' is declared twice");
             }
             if (type != null && !INPUT_TYPES.contains(type)) {
-                problems.add("variables[" + i + "].type '" + type + "' is not one of " + INPUT_TYPES);
+                problems.add(p + ".type '" + type + "' is not one of " + new java.util.TreeSet<>(INPUT_TYPES));
+            } else if (type == null && v.get("type") != null) {
+                problems.add(p + ".type must be text");
             }
+            boolean required = DataFields.bool(v, "required", false, p + ".required", problems);
+            Long maxLength = DataFields.integer(v, "max_length", null, p + ".max_length", problems);
+            if (maxLength != null && maxLength < 0) {
+                problems.add(p + ".max_length must not be negative");
+            }
+            List<String> options = options(v, p, problems);
+            Object dflt = v.containsKey("default") ? v.get("default") : v.get("default_value");
+            if ("select".equals(type) && dflt instanceof String s && !s.isEmpty() && options != null
+                    && !options.isEmpty() && !options.contains(s)) {
+                problems.add(p + ".default '" + s + "' is not one of its options " + options);
+            }
+            out.add(new StartInputs.Declaration(name, type, required, maxLength, options, dflt));
         }
-        if (!problems.isEmpty()) {
-            throw new NodeValidationException(problems.stream().map(p -> "node '" + node.id() + "': " + p).toList());
+        DataFields.throwIfAny(node, problems);
+        return out;
+    }
+
+    private static List<String> options(Map<String, Object> v, String p, List<String> problems) {
+        Object o = v.get("options");
+        if (o == null) {
+            return null;
         }
-        return vars;
+        if (o instanceof List<?> l && l.stream().allMatch(String.class::isInstance)) {
+            @SuppressWarnings("unchecked")
+            List<String> options = (List<String>) l;
+            return options;
+        }
+        problems.add(p + ".options must be a list of strings");
+        return null;
     }
 
     @Override
     public NodeExecutor create(GraphNode node) throws NodeValidationException {
-        List<Map<String, Object>> vars = variables(node);
+        StartInputs inputs = new StartInputs(node.id(), declarations(node));
         return ctx -> {
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            for (Map<String, Object> v : vars) {
-                String name = DataFields.string(v, "variable");
-                Object value = ctx.runInputs().containsKey(name) ? ctx.runInputs().get(name) : v.get("default");
-                outputs.put(name, value);
-            }
+            Map<String, Object> outputs = inputs.apply(ctx.runInputs());
             return NodeResult.of(outputs, outputs);
         };
     }
