@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The assembled distribution, copied to a scratch directory and started as a separate process with
- * {@code bin/tributary start} on a free port. Start-up is awaited by reading the process output for the HTTP
- * bundle's "listening" line, not by sleeping.
+ * {@code bin/tributary start} on a free port. Start-up is awaited by reading the process output for the launcher's
+ * "framework started" line (every core bundle and the shipped plugins started), not by sleeping.
  */
 final class Distribution implements AutoCloseable {
     static final Path DIST = Paths.get(System.getProperty("tributary.dist.dir", "target/tributary"));
@@ -68,23 +68,23 @@ final class Distribution implements AutoCloseable {
         pb.redirectErrorStream(true);
         output.clear();
         process = pb.start();
-        CompletableFuture<Void> listening = new CompletableFuture<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
         Process p = process;
         reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     output.add(line);
-                    if (line.contains("HTTP listening on")) {
-                        listening.complete(null);
+                    if (line.contains("framework started in")) {
+                        started.complete(null);
                     }
                 }
             } catch (IOException e) {
                 // the process ended
             }
-            listening.completeExceptionally(new IllegalStateException("server exited with " + exitCode() + ":\n" + log()));
+            started.completeExceptionally(new IllegalStateException("server exited with " + exitCode() + ":\n" + log()));
         });
-        listening.get(60, TimeUnit.SECONDS);
+        started.get(60, TimeUnit.SECONDS);
         return this;
     }
 

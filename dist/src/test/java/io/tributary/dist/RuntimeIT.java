@@ -164,7 +164,8 @@ public class RuntimeIT {
         } finally {
             Files.deleteIfExists(v1);
             Files.deleteIfExists(v2);
-            Await.until(ctx, Duration.ofSeconds(5), "echo gone", () -> !hasType("echo"));
+            Await.until(ctx, Duration.ofSeconds(5), "testkit bundles uninstalled", () -> !hasType("echo")
+                    && plugins.plugins().stream().noneMatch(p -> p.symbolicName().equals("io.tributary.node.testkit")));
         }
     }
 
