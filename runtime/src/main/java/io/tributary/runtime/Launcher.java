@@ -52,11 +52,14 @@ final class Launcher {
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        StartupTimes times = new StartupTimes();
         framework = factory.newFramework(frameworkProperties(home, data, bundleDir, deployDir));
         framework.init();
         var ctx = framework.getBundleContext();
+        times.mark("framework init");
         List<Bundle> core = new CoreBundles(bundleDir).sync(ctx);
         framework.start();
+        times.mark("install/sync bundle/");
 
         // Config Admin first, so components find their configuration when they activate.
         for (Bundle b : core) {
@@ -65,23 +68,26 @@ final class Launcher {
             }
         }
         new ConfigPublisher(ctx).publish(configurations(data));
+        times.mark("configuration");
 
         ctx.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(core);
+        times.mark("resolve");
         Bundle fileInstall = null;
         for (Bundle b : core) {
             if (CoreBundles.FILE_INSTALL.equals(b.getSymbolicName())) {
                 fileInstall = b;
             } else {
-                startQuietly(b);
+                startQuietly(b, times);
             }
         }
         // FileInstall last: its first scan must find the rest of the runtime resolved.
         if (fileInstall != null) {
-            startQuietly(fileInstall);
+            startQuietly(fileInstall, times);
         }
+        LOG.info("Start-up phases: {}", times);
     }
 
-    private static void startQuietly(Bundle b) {
+    private static void startQuietly(Bundle b, StartupTimes times) {
         if (CoreBundles.isFragment(b) || b.getState() == Bundle.ACTIVE) {
             return;
         }
@@ -90,6 +96,7 @@ final class Launcher {
         } catch (BundleException e) {
             LOG.error("Bundle {} did not start: {}", b.getSymbolicName(), e.getMessage());
         }
+        times.mark("start " + b.getSymbolicName());
     }
 
     private Map<String, String> frameworkProperties(Path home, Path data, Path bundleDir, Path deployDir) {
