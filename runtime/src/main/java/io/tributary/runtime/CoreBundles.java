@@ -25,6 +25,7 @@ final class CoreBundles {
     private static final Logger LOG = LoggerFactory.getLogger(CoreBundles.class);
     static final String FILE_INSTALL = "org.apache.felix.fileinstall";
     static final String CONFIG_ADMIN = "org.apache.felix.configadmin";
+    static final String HTTP = "io.tributary.http";
 
     private final Path dir;
 

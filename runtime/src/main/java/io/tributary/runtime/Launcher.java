@@ -64,7 +64,7 @@ final class Launcher {
         // Config Admin first, so components find their configuration when they activate.
         for (Bundle b : core) {
             if (CoreBundles.CONFIG_ADMIN.equals(b.getSymbolicName())) {
-                b.start();
+                b.start(Bundle.START_TRANSIENT);
             }
         }
         new ConfigPublisher(ctx).publish(configurations(data));
@@ -73,9 +73,13 @@ final class Launcher {
         ctx.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(core);
         times.mark("resolve");
         Bundle fileInstall = null;
+        Thread httpLane = null;
         for (Bundle b : core) {
             if (CoreBundles.FILE_INSTALL.equals(b.getSymbolicName())) {
                 fileInstall = b;
+            } else if (CoreBundles.HTTP.equals(b.getSymbolicName())) {
+                // Jetty and Javalin take the longest to start; they start beside the rest (2 cores or more).
+                httpLane = Thread.ofPlatform().name("tributary-start-http").start(() -> startQuietly(b, times));
             } else {
                 startQuietly(b, times);
             }
@@ -83,6 +87,9 @@ final class Launcher {
         // FileInstall last: its first scan must find the rest of the runtime resolved.
         if (fileInstall != null) {
             startQuietly(fileInstall, times);
+        }
+        if (httpLane != null) {
+            httpLane.join();
         }
         LOG.info("Start-up phases: {}", times);
     }
@@ -92,7 +99,9 @@ final class Launcher {
             return;
         }
         try {
-            b.start();
+            // Transient: on the next launch the framework does not start core bundles on its own in one thread;
+            // the launcher starts them again, in its order and lanes.
+            b.start(Bundle.START_TRANSIENT);
         } catch (BundleException e) {
             LOG.error("Bundle {} did not start: {}", b.getSymbolicName(), e.getMessage());
         }

@@ -15,14 +15,14 @@ final class StartupTimes {
     private final long launcherStart = System.currentTimeMillis();
     private long last = System.nanoTime();
 
-    void mark(String phase) {
+    synchronized void mark(String phase) {
         long now = System.nanoTime();
         phases.add(new Phase(phase, (now - last) / 1_000_000));
         last = now;
     }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         StringBuilder sb = new StringBuilder("JVM to launcher ").append(launcherStart - jvmStart).append(" ms");
         phases.stream().sorted(Comparator.comparingLong(Phase::millis).reversed()).limit(8)
                 .forEach(p -> sb.append(", ").append(p.name()).append(' ').append(p.millis()).append(" ms"));

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,15 +41,63 @@ public final class NodeTypeRegistryImpl implements NodeTypeRegistry {
     private static final Comparator<Entry> HIGHEST_FIRST = Comparator.comparing(Entry::version).reversed()
             .thenComparing(Entry::serviceId);
 
-    /** One registered node type service. */
-    record Entry(NodeTypeInfo info, Version version, long serviceId, NodeType nodeType) {
+    /**
+     * One registered node type service. The service object is fetched on first use, not when it is registered,
+     * so installing a plugin does not activate (and class-load) every node type it carries.
+     */
+    record Entry(NodeTypeInfo info, Version version, long serviceId, Supplier<NodeType> nodeType) {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
+    private volatile ComponentContext context;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Activate
+    void activate(ComponentContext ctx) {
+        this.context = ctx;
+    }
+
+    @Reference(name = "nodeTypes", service = NodeType.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindNodeType(ServiceReference<NodeType> ref) {
+        add(ref, new LazyService(ref));
+    }
+
+    void unbindNodeType(ServiceReference<NodeType> ref) {
+        remove(ref);
+    }
+
+    /** Binds a node type whose object comes from {@code supplier} (tests pass the object directly). */
     void addNodeType(NodeType nodeType, ServiceReference<NodeType> ref) {
+        add(ref, () -> nodeType);
+    }
+
+    void removeNodeType(NodeType nodeType, ServiceReference<NodeType> ref) {
+        remove(ref);
+    }
+
+    /** Looks the service up through DS the first time a run needs it, then keeps it. */
+    private final class LazyService implements Supplier<NodeType> {
+        private final ServiceReference<NodeType> ref;
+        private volatile NodeType service;
+
+        LazyService(ServiceReference<NodeType> ref) {
+            this.ref = ref;
+        }
+
+        @Override
+        public NodeType get() {
+            NodeType s = service;
+            if (s == null) {
+                ComponentContext ctx = context;
+                s = ctx == null ? null : ctx.locateService("nodeTypes", ref);
+                service = s;
+            }
+            return s;
+        }
+    }
+
+    private void add(ServiceReference<NodeType> ref, Supplier<NodeType> nodeType) {
         Entry e = entry(nodeType, ref);
         if (e != null) {
             entries.add(e);
@@ -56,12 +107,12 @@ public final class NodeTypeRegistryImpl implements NodeTypeRegistry {
         }
     }
 
-    void removeNodeType(NodeType nodeType, ServiceReference<NodeType> ref) {
+    private void remove(ServiceReference<NodeType> ref) {
         long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         entries.removeIf(e -> e.serviceId() == id);
     }
 
-    static Entry entry(NodeType nodeType, ServiceReference<NodeType> ref) {
+    static Entry entry(Supplier<NodeType> nodeType, ServiceReference<NodeType> ref) {
         Object type = ref.getProperty(NodeTypeProperties.TYPE);
         Bundle b = ref.getBundle();
         if (!(type instanceof String t) || t.isBlank() || b == null) {
@@ -105,6 +156,10 @@ public final class NodeTypeRegistryImpl implements NodeTypeRegistry {
     @Override
     public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
         Entry e = find(type, tool, version);
+        if (e.nodeType().get() == null) {
+            // unregistered between lookup and use
+            throw new NodeTypeNotInstalledException(type, version);
+        }
         InFlight counter = inFlight.computeIfAbsent(e.info().bundleId(), id -> new InFlight());
         counter.increment();
         return new Lease(e, counter);
@@ -188,7 +243,7 @@ public final class NodeTypeRegistryImpl implements NodeTypeRegistry {
 
         @Override
         public NodeType nodeType() {
-            return entry.nodeType();
+            return entry.nodeType().get();
         }
 
         @Override
