@@ -37,6 +37,7 @@ import io.tributary.engine.impl.streaming.ResponseCoordinator;
 import io.tributary.engine.impl.traversal.Traversal;
 import io.tributary.engine.impl.variables.ValueSize;
 import io.tributary.engine.impl.variables.VariablePool;
+import io.tributary.engine.impl.variables.VariableUpdates;
 import io.tributary.engine.impl.workers.Attempt;
 import io.tributary.engine.impl.workers.Outcome;
 
@@ -223,7 +224,27 @@ final class GraphEngine implements Traversal.Sink {
                 return;
             }
         }
+        if (!result.processData().isEmpty()) {
+            String problem = VariableUpdates.apply(exec.spec.id(), result.processData(), pool, this::writable);
+            if (problem != null) {
+                failed(exec, new Failure(problem, "VariableUpdateError"));
+                return;
+            }
+        }
         complete(exec, result, NodeStatus.SUCCEEDED, null);
+    }
+
+    /** Variables a node of this scope may assign: conversation variables and its containers' locals. */
+    private boolean writable(String nodeId) {
+        if (VariablePool.CONVERSATION.equals(nodeId)) {
+            return true;
+        }
+        for (int c = scope; c != GraphStructure.TOP; c = g.container(c)) {
+            if (g.node(c).id().equals(nodeId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failed(NodeExecution exec, Failure failure) {

@@ -1,5 +1,7 @@
 package io.tributary.engine.impl.variables;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,47 @@ public final class VariablePool implements Variables {
     /** Sets all variables of one node id (or reserved id) at once; {@code values} must be immutable. */
     public void put(String nodeId, Map<String, Object> values) {
         scopes.put(nodeId, values);
+    }
+
+    /**
+     * Replaces one variable, or a key inside an object variable when the selector is longer than two, in the
+     * pool (this one or a parent) that holds the selector's node id. The maps on the way are copied, never
+     * changed, so concurrent readers see the old or the new value.
+     *
+     * @param value JSON-shaped and immutable
+     * @return false when no pool holds the node id or a path element is not an object
+     */
+    public boolean assign(List<String> selector, Object value) {
+        for (VariablePool p = this; p != null; p = p.parent) {
+            Map<String, Object> vars = p.scopes.get(selector.get(0));
+            if (vars != null) {
+                Map<String, Object> updated = with(vars, selector, 1, value);
+                if (updated == null) {
+                    return false;
+                }
+                p.scopes.put(selector.get(0), updated);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> with(Map<?, ?> map, List<String> selector, int i, Object value) {
+        String key = selector.get(i);
+        Object next = value;
+        if (i < selector.size() - 1) {
+            if (!(map.get(key) instanceof Map<?, ?> inner)) {
+                return null;
+            }
+            next = with(inner, selector, i + 1, value);
+            if (next == null) {
+                return null;
+            }
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        copy.put(key, next);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The variables of a node id in this pool or its parents, or {@code null}. */

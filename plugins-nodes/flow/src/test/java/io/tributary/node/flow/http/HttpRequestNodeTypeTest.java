@@ -92,7 +92,7 @@ class HttpRequestNodeTypeTest {
         ex.close();
     }
 
-    static SsrfGuard guard(String allow) {
+    public static SsrfGuard guard(String allow) {
         return new SsrfGuardImpl(new SsrfGuardImpl.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {

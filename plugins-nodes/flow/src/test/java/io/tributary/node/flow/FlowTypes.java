@@ -1,0 +1,35 @@
+package io.tributary.node.flow;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.tributary.api.net.SsrfGuard;
+import io.tributary.api.node.NodeType;
+import io.tributary.node.flow.http.HttpTypes;
+
+/** Every node type of this bundle as plain objects, keyed {@code type@version}, for graph tests. */
+public final class FlowTypes {
+    private FlowTypes() {
+    }
+
+    public static Map<String, NodeType> all(SsrfGuard guard) {
+        Map<String, NodeType> m = new LinkedHashMap<>();
+        m.put("start@1.0.0", new StartNodeType());
+        m.put("end@1.0.0", new EndNodeType());
+        m.put("answer@1.0.0", new AnswerNodeType());
+        m.put("if-else@1.0.0", new IfElseNodeType());
+        m.put("variable-aggregator@1.0.0", new VariableAggregatorNodeType());
+        m.put("variable-assigner@1.0.0", new LegacyVariableAssignerNodeType());
+        m.put("template-transform@1.0.0", new TemplateTransformNodeType(400_000));
+        m.put("list-operator@1.0.0", new ListOperatorNodeType());
+        m.put("assigner@1.0.0", new AssignerV1NodeType());
+        m.put("assigner@2.0.0", new AssignerV2NodeType());
+        m.put("http-request@1.0.0", HttpTypes.httpRequest(guard));
+        m.put("iteration@1.0.0", new IterationNodeType());
+        m.put("iteration-start@1.0.0", new IterationStartNodeType());
+        m.put("loop@1.0.0", new LoopNodeType());
+        m.put("loop-start@1.0.0", new LoopStartNodeType());
+        m.put("loop-end@1.0.0", new LoopEndNodeType());
+        return m;
+    }
+}
