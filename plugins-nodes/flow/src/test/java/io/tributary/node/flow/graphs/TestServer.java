@@ -62,10 +62,12 @@ final class TestServer implements AutoCloseable {
             }
             reply(ex, 200, "released");
         });
-        // /first answers only once /second was answered: the second producer always finishes first
+        // /first answers once /second was answered, plus simulated latency so that the second producer's node
+        // has finished before the first one's response even arrives: the second producer always finishes first
         server.createContext("/first", ex -> {
             try {
                 secondServed.await(10, TimeUnit.SECONDS);
+                TimeUnit.MILLISECONDS.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
