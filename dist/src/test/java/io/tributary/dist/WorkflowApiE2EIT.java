@@ -52,9 +52,15 @@ class WorkflowApiE2EIT {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         dist = new Distribution(dir);
+        String token = configure(dist);
         dist.start();
         http = new Http(dist.baseUrl());
-        admin = Files.readString(dist.dataDir().resolve("admin.token")).trim();
+        admin = token != null ? token : Files.readString(dist.dataDir().resolve("admin.token")).trim();
+    }
+
+    /** Adjusts the distribution before it starts; returns the admin token when it sets one. */
+    String configure(Distribution d) throws Exception {
+        return null;
     }
 
     @AfterAll
@@ -405,6 +411,68 @@ class WorkflowApiE2EIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @Order(11)
+    void infoParametersAndLogsDescribeTheApp() throws Exception {
+        Http.Response info = http.get("/v1/info", greeterKey);
+        assertEquals(200, info.status(), info.raw().body());
+        assertEquals("Greeter", info.json().get("name").asText());
+        assertEquals("Says hello", info.json().get("description").asText());
+        assertEquals("workflow", info.json().get("mode").asText());
+
+        Http.Response params = http.get("/v1/parameters", greeterKey);
+        assertEquals(200, params.status(), params.raw().body());
+        JsonNode form = params.json().get("user_input_form");
+        assertEquals(3, form.size());
+        assertEquals("name", form.get(0).get("text-input").get("variable").asText());
+        assertEquals(10, form.get(0).get("text-input").get("max_length").asInt());
+        assertTrue(form.get(0).get("text-input").get("required").asBoolean());
+        assertEquals("cold", form.get(1).get("select").get("options").get(1).asText());
+        assertTrue(params.json().get("system_parameters").has("file_size_limit"));
+
+        Http.Response all = http.get("/v1/workflows/logs?limit=5", greeterKey);
+        assertEquals(200, all.status(), all.raw().body());
+        assertEquals(1, all.json().get("page").asInt());
+        assertEquals(5, all.json().get("limit").asInt());
+        assertTrue(all.json().get("total").asInt() >= 50, all.raw().body());
+        assertTrue(all.json().get("has_more").asBoolean());
+        assertEquals(5, all.json().get("data").size());
+        JsonNode item = all.json().get("data").get(0);
+        assertEquals("succeeded", item.get("workflow_run").get("status").asText());
+        assertEquals("c", item.get("created_by_end_user").get("session_id").asText());
+
+        Http.Response byKeyword = http.get("/v1/workflows/logs?keyword=Hello%20Bo", greeterKey);
+        assertEquals(1, byKeyword.json().get("total").asInt(), byKeyword.raw().body());
+        assertEquals(0, http.get("/v1/workflows/logs?status=failed", greeterKey).json().get("total").asInt());
+        assertEquals(0, http.get("/v1/workflows/logs?created_at__before=2000-01-01T00:00:00Z", greeterKey)
+                .json().get("total").asInt());
+        assertError(http.get("/v1/workflows/logs?limit=101", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/workflows/logs?page=0", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/workflows/logs?status=odd", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/workflows/logs?created_at__after=yesterday", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/info", null), 401, "unauthorized");
+    }
+
+    @Test
+    @Order(12)
+    void aRunInterruptedByACrashIsFailedOnRestart() throws Exception {
+        String key = app(resource("waiting.yml").replace("MILLIS", "120000"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        String runId;
+        try (Sse sse = new Sse(res.body())) {
+            runId = sse.next().data().get("workflow_run_id").asText();
+            // Embedded H2 writes committed changes to its file after a short delay (WRITE_DELAY, 500 ms by
+            // default); a crash within it loses them. Let the app, key and run row reach the file first.
+            TimeUnit.MILLISECONDS.sleep(1500);
+            dist.kill();
+        }
+        dist.start();
+        JsonNode detail = http.get("/v1/workflows/run/" + runId, key).json();
+        assertEquals("failed", detail.get("status").asText(), detail.toString());
+        assertEquals("the server stopped while the run was in progress", detail.get("error").asText());
+        assertTrue(!detail.get("finished_at").isNull());
     }
 
     static List<String> names(JsonNode n) {

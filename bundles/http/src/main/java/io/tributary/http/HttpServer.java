@@ -29,6 +29,7 @@ import io.tributary.api.engine.WorkflowEngine;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.AppStore;
 import io.tributary.api.store.RunStore;
+import io.tributary.http.routes.AppInfoRoutes;
 import io.tributary.http.routes.AppRoutes;
 import io.tributary.http.routes.HealthRoutes;
 import io.tributary.http.routes.WorkflowRoutes;
@@ -106,8 +107,11 @@ public final class HttpServer {
                 new PluginRoutes(pluginAdmin, registry, auth).register(cfg.routes);
                 AppRoutes.registerErrors(cfg.routes);
                 new AppRoutes(apps, keys, importer).register(cfg.routes);
-                new WorkflowRoutes(new AppAuth(keys, apps), apps, runs, engine, importer, mapper,
-                        Duration.ofMillis(config.sse_ping_ms())).register(cfg.routes);
+                AppAuth appAuth = new AppAuth(keys, apps);
+                WorkflowRoutes workflows = new WorkflowRoutes(appAuth, apps, runs, engine, importer, mapper,
+                        Duration.ofMillis(config.sse_ping_ms()));
+                workflows.register(cfg.routes);
+                new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
             });
             app.start();
         } finally {
