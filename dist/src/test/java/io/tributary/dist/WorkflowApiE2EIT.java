@@ -372,6 +372,22 @@ class WorkflowApiE2EIT {
 
     @Test
     @Order(9)
+    void aQuietStreamIsKeptAliveWithPings() throws Exception {
+        String key = app(resource("waiting.yml").replace("MILLIS", "10500"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        List<String> seen = new ArrayList<>();
+        try (Sse sse = new Sse(res.body())) {
+            Sse.Frame f;
+            while ((f = sse.next()) != null) {
+                seen.add(f.name());
+            }
+        }
+        int ping = seen.indexOf("ping");
+        assertTrue(ping > seen.indexOf("node_started") && ping < seen.indexOf("workflow_finished"), seen.toString());
+    }
+
+    @Test
+    @Order(9)
     void aRunGoesOnWhenTheClientDisconnects() throws Exception {
         String key = app(resource("waiting.yml").replace("MILLIS", "1500"))[1];
         HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
