@@ -131,7 +131,11 @@ public final class WorkflowRoutes {
             throw ApiException.badRequest("app_unavailable", "The workflow cannot run: " + e.getMessage());
         }
         if (streaming) {
-            stream.pump(ctx, ping);
+            try {
+                stream.pump(ctx, ping);
+            } finally {
+                handle.unsubscribe(stream); // a client that left: the run goes on, nobody queues for it
+            }
             return;
         }
         RunFinished f;

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.http.Context;
@@ -40,6 +42,31 @@ public final class RunStream implements RunListener {
         queue.add(event);
     }
 
+    /**
+     * One {@code data:} frame. A value that cannot be written as JSON (a bug in a node's outputs) becomes
+     * Dify's mid-stream {@code error} event instead of breaking the stream.
+     */
+    private byte[] frame(Map<String, Object> frame, RunEvent e) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(frame);
+        } catch (JsonProcessingException ex) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("event", "error");
+            error.put("task_id", e.runId());
+            error.put("workflow_run_id", e.runId());
+            error.put("status", 500);
+            error.put("code", "internal_server_error");
+            error.put("message", "Internal Server Error, please contact support.");
+            try {
+                json = mapper.writeValueAsString(error);
+            } catch (JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Starts the response and writes events until the run finished or the client left. */
     public void pump(Context ctx, Duration ping) throws InterruptedException {
         var res = ctx.res();
@@ -62,8 +89,7 @@ public final class RunStream implements RunListener {
                     out.write(PING_FRAME);
                 } else {
                     for (Map<String, Object> frame : wire.map(e)) {
-                        out.write(("data: " + mapper.writeValueAsString(frame) + "\n\n")
-                                .getBytes(StandardCharsets.UTF_8));
+                        out.write(frame(frame, e));
                     }
                 }
                 out.flush();
