@@ -430,6 +430,33 @@ class WorkflowApiE2EIT {
     }
 
     @Test
+    @Order(10)
+    void anIterationStreamsItsContainerEvents() throws Exception {
+        String key = app(resource("iteration.yml"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of("data", Map.of("items", List.of("a", "b", "c"))),
+                "user", "u", "response_mode", "streaming"));
+        List<Sse.Frame> frames;
+        try (Sse sse = new Sse(res.body())) {
+            frames = sse.rest();
+        }
+        List<String> events = frames.stream().map(Sse.Frame::name).toList();
+        int started = events.indexOf("iteration_started");
+        int completed = events.indexOf("iteration_completed");
+        assertTrue(started > 0 && completed > started, events.toString());
+        assertEquals(3, events.stream().filter("iteration_next"::equals).count(), events.toString());
+        assertTrue(events.lastIndexOf("iteration_next") < completed, events.toString());
+        JsonNode done = frames.get(completed).data().get("data");
+        assertEquals("it", done.get("node_id").asText());
+        assertEquals("succeeded", done.get("status").asText());
+        assertEquals(3, done.get("outputs").get("output").size(), done.toString());
+        assertTrue(frames.stream().anyMatch(f -> f.name().equals("node_finished")
+                && f.data().get("data").get("node_id").asText().equals("fmt")
+                && f.data().get("data").get("iteration_id").asText().equals("it")), "passes name their iteration");
+        Sse.Frame last = frames.get(frames.size() - 1);
+        assertEquals("succeeded", last.data().get("data").get("status").asText(), last.data().toString());
+    }
+
+    @Test
     @Order(11)
     void infoParametersAndLogsDescribeTheApp() throws Exception {
         Http.Response info = http.get("/v1/info", greeterKey);
