@@ -1,5 +1,6 @@
 package io.tributary.http;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
@@ -23,7 +24,16 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
+import io.tributary.api.dsl.DslImporter;
+import io.tributary.api.engine.WorkflowEngine;
+import io.tributary.api.store.ApiKeyStore;
+import io.tributary.api.store.AppStore;
+import io.tributary.api.store.RunStore;
+import io.tributary.http.routes.AppInfoRoutes;
+import io.tributary.http.routes.AppRoutes;
 import io.tributary.http.routes.HealthRoutes;
+import io.tributary.http.routes.WorkflowRoutes;
+import io.tributary.http.support.AppAuth;
 import io.tributary.http.routes.PluginRoutes;
 import io.tributary.http.support.AdminAuth;
 import io.tributary.http.support.ErrorMapper;
@@ -53,12 +63,20 @@ public final class HttpServer {
         @AttributeDefinition(name = "Largest request body", description = "Bytes, for JSON and uploads")
         long max_request_bytes() default 64L * 1024 * 1024;
 
+        @AttributeDefinition(name = "SSE ping", description = "Milliseconds between keep-alive pings of a quiet stream")
+        long sse_ping_ms() default 10_000;
+
         @AttributeDefinition(name = "Stop timeout", description = "Milliseconds Jetty waits for open requests when stopping")
         long stop_timeout_ms() default 5000;
     }
 
     private final ServiceSlot<PluginAdmin> pluginAdmin = new ServiceSlot<>("plugin admin", 2000);
     private final ServiceSlot<NodeTypeRegistry> registry = new ServiceSlot<>("node type registry", 2000);
+    private final ServiceSlot<WorkflowEngine> engine = new ServiceSlot<>("workflow engine", 2000);
+    private final ServiceSlot<DslImporter> importer = new ServiceSlot<>("DSL importer", 2000);
+    private final ServiceSlot<AppStore> apps = new ServiceSlot<>("app store", 2000);
+    private final ServiceSlot<RunStore> runs = new ServiceSlot<>("run store", 2000);
+    private final ServiceSlot<ApiKeyStore> keys = new ServiceSlot<>("API key store", 2000);
     private final Javalin app;
 
     @Activate
@@ -87,6 +105,13 @@ public final class HttpServer {
                 ErrorMapper.register(cfg.routes);
                 new HealthRoutes(pluginAdmin, v).register(cfg.routes);
                 new PluginRoutes(pluginAdmin, registry, auth).register(cfg.routes);
+                AppRoutes.registerErrors(cfg.routes);
+                new AppRoutes(apps, keys, importer).register(cfg.routes);
+                AppAuth appAuth = new AppAuth(keys, apps);
+                WorkflowRoutes workflows = new WorkflowRoutes(appAuth, apps, runs, engine, importer, mapper,
+                        Duration.ofMillis(config.sse_ping_ms()));
+                workflows.register(cfg.routes);
+                new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
             });
             app.start();
         } finally {
@@ -125,5 +150,54 @@ public final class HttpServer {
 
     void unsetRegistry(NodeTypeRegistry s) {
         registry.unset(s);
+    }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEngine(WorkflowEngine s) {
+        engine.set(s);
+    }
+
+    void unsetEngine(WorkflowEngine s) {
+        engine.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setImporter(DslImporter s) {
+        importer.set(s);
+    }
+
+    void unsetImporter(DslImporter s) {
+        importer.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setApps(AppStore s) {
+        apps.set(s);
+    }
+
+    void unsetApps(AppStore s) {
+        apps.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRuns(RunStore s) {
+        runs.set(s);
+    }
+
+    void unsetRuns(RunStore s) {
+        runs.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setKeys(ApiKeyStore s) {
+        keys.set(s);
+    }
+
+    void unsetKeys(ApiKeyStore s) {
+        keys.unset(s);
     }
 }

@@ -29,7 +29,8 @@ public final class StoreFixture implements AutoCloseable {
 
     /** Deletes every row the stores wrote. */
     public void clear() {
-        update("DELETE FROM api_keys", "DELETE FROM plugin_records");
+        update("DELETE FROM api_keys", "DELETE FROM plugin_records", "DELETE FROM node_executions",
+                "DELETE FROM workflow_runs", "DELETE FROM app_versions", "DELETE FROM apps");
     }
 
     public void update(String... statements) {

@@ -1,12 +1,13 @@
 /**
  * Persistence services provided by the store bundle (H2 embedded by default, PostgreSQL when configured):
- * API keys (stored as hashes only) and records of installed plugins.
+ * API keys (stored as hashes only), records of installed plugins, workflow apps with their published
+ * versions, and recorded runs with their node executions.
  *
  * <p>Every method may throw {@link io.tributary.api.store.StoreException} when the database fails; callers
  * report it as a server error, never as the client's fault.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tributary.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,164 @@
+package io.tributary.store.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+import io.tributary.api.event.NodeFinished;
+import io.tributary.api.event.NodeStarted;
+import io.tributary.api.event.NodeStatus;
+import io.tributary.api.event.RunFinished;
+import io.tributary.api.event.RunStarted;
+import io.tributary.api.event.RunStatus;
+import io.tributary.api.store.NodeExecutionRecord;
+import io.tributary.api.store.RunPage;
+import io.tributary.api.store.RunQuery;
+import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.RunStore;
+import io.tributary.store.Backend;
+import io.tributary.store.BothDatabases;
+import io.tributary.store.StoreFixture;
+
+@BothDatabases
+class RunStoreTest {
+    private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.123456Z");
+    private static StoreFixture fixture;
+
+    @Parameter
+    Backend backend;
+    private JdbcRunStore store;
+    private RunRecorder recorder;
+
+    @BeforeParameterizedClassInvocation
+    static void open(Backend backend) {
+        fixture = backend.available() ? new StoreFixture(backend) : null;
+    }
+
+    @AfterParameterizedClassInvocation
+    static void close() {
+        if (fixture != null) {
+            fixture.close();
+            fixture = null;
+        }
+    }
+
+    @BeforeEach
+    void emptyStore() {
+        backend.assumeAvailable();
+        fixture.clear();
+        store = new JdbcRunStore(fixture.database());
+        recorder = new RunRecorder(fixture.database());
+    }
+
+    private void record(String runId, String appId, String user, Instant at, RunStatus end, String error) {
+        store.begin(RunRecord.started(runId, appId, "wf-1", Map.of("q", "hello " + runId), user, at));
+        recorder.onEvent(new RunStarted(runId, at, "wf-1", Map.of("q", "hello " + runId)));
+        recorder.onEvent(new NodeStarted(runId, at, runId + "-n1", "start", "start", "1.0.0", "Start", 1, null,
+                Map.of(), null, null));
+        recorder.onEvent(new NodeFinished(runId, at.plusMillis(5), runId + "-n1", "start", "start", "1.0.0",
+                "Start", 1, null, end == RunStatus.SUCCEEDED ? NodeStatus.SUCCEEDED : NodeStatus.FAILED,
+                Map.of("q", "x"), Map.of(), Map.of("q", "x"), Map.of(), error, null, at, 5, null, null));
+        recorder.onEvent(new RunFinished(runId, at.plusMillis(7), "wf-1", end, Map.of("out", List.of(1, "a")),
+                error, 0, 1, 12, at, 7));
+    }
+
+    @Test
+    void recordsARunAndItsNodes() {
+        record("r1", "app-1", "alice", T0, RunStatus.SUCCEEDED, null);
+
+        RunRecord r = store.run("r1").orElseThrow();
+        assertEquals("app-1", r.appId());
+        assertEquals("wf-1", r.workflowId());
+        assertEquals("alice", r.createdBy());
+        assertEquals(RunStatus.SUCCEEDED, r.status());
+        assertEquals(Map.of("q", "hello r1"), r.inputs());
+        assertEquals(Map.of("out", List.of(1, "a")), r.outputs());
+        assertEquals(7, r.elapsedMillis());
+        assertEquals(12, r.totalTokens());
+        assertEquals(1, r.totalSteps());
+        assertEquals(T0, r.createdAt());
+        assertEquals(T0.plusMillis(7), r.finishedAt());
+
+        List<NodeExecutionRecord> nodes = store.nodeExecutions("r1");
+        assertEquals(1, nodes.size());
+        NodeExecutionRecord n = nodes.get(0);
+        assertEquals(NodeStatus.SUCCEEDED, n.status());
+        assertEquals(Map.of("q", "x"), n.outputs());
+        assertEquals(5, n.elapsedMillis());
+        assertNotNull(n.finishedAt());
+    }
+
+    @Test
+    void aRunTheEngineStartedWithoutBeginIsRecordedToo() {
+        recorder.onEvent(new RunStarted("r2", T0, "wf-9", Map.of()));
+
+        RunRecord r = store.run("r2").orElseThrow();
+        assertEquals(RunStatus.RUNNING, r.status());
+        assertNull(r.appId());
+        assertNull(r.finishedAt());
+    }
+
+    @Test
+    void runsLeftRunningAreFailedWhenTheRecorderStarts() {
+        store.begin(RunRecord.started("r3", "app-1", "wf-1", Map.of(), "bob", T0));
+        recorder.onEvent(new NodeStarted("r3", T0, "r3-n1", "start", "start", "1", "Start", 1, null, Map.of(), null,
+                null));
+
+        new RunRecorder(fixture.database());
+
+        RunRecord r = store.run("r3").orElseThrow();
+        assertEquals(RunStatus.FAILED, r.status());
+        assertEquals(RunStore.INTERRUPTED, r.error());
+        assertNotNull(r.finishedAt());
+        assertEquals(NodeStatus.FAILED, store.nodeExecutions("r3").get(0).status());
+    }
+
+    @Test
+    void rejectFailsARunThatNeverStarted() {
+        store.begin(RunRecord.started("r4", "app-1", "wf-1", Map.of(), "bob", T0));
+
+        store.reject("r4", "node type 'x' is not installed");
+
+        assertEquals(RunStatus.FAILED, store.run("r4").orElseThrow().status());
+    }
+
+    @Test
+    void queryFiltersAndPages() {
+        for (int i = 0; i < 5; i++) {
+            record("ok" + i, "app-1", "alice", T0.plusSeconds(i), RunStatus.SUCCEEDED, null);
+        }
+        record("bad", "app-1", "bob", T0.plusSeconds(10), RunStatus.FAILED, "Boom_100%");
+        record("other", "app-2", "alice", T0.plusSeconds(11), RunStatus.SUCCEEDED, null);
+
+        RunPage first = store.query(new RunQuery("app-1", null, null, null, null, 1, 4));
+        assertEquals(6, first.total());
+        assertTrue(first.hasMore());
+        assertEquals(List.of("bad", "ok4", "ok3", "ok2"), first.runs().stream().map(RunRecord::id).toList());
+        RunPage second = store.query(new RunQuery("app-1", null, null, null, null, 2, 4));
+        assertFalse(second.hasMore());
+        assertEquals(List.of("ok1", "ok0"), second.runs().stream().map(RunRecord::id).toList());
+
+        assertEquals(List.of("bad"), ids(new RunQuery("app-1", null, RunStatus.FAILED, null, null, 1, 20)));
+        assertEquals(List.of("bad"), ids(new RunQuery("app-1", "boom_100%", null, null, null, 1, 20)));
+        assertEquals(List.of("ok3"), ids(new RunQuery("app-1", "HELLO OK3", null, null, null, 1, 20)));
+        assertEquals(List.of("ok1", "ok0"), ids(new RunQuery("app-1", null, null, T0.plusSeconds(2), null, 1, 20)));
+        assertEquals(List.of("bad"), ids(new RunQuery("app-1", null, null, null, T0.plusSeconds(4), 1, 20)));
+        assertEquals(List.of(), ids(new RunQuery("app-1", null, null, null, null, 3, 4)));
+    }
+
+    private List<String> ids(RunQuery q) {
+        return store.query(q).runs().stream().map(RunRecord::id).toList();
+    }
+}

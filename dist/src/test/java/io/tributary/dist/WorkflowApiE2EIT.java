@@ -1,0 +1,527 @@
+package io.tributary.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Dify's workflow service API over real HTTP against the started distribution: apps and keys through the
+ * admin API, blocking and streaming runs (checked event by event), validation and auth failures, a failing
+ * node, stop mid-run, client disconnect, concurrent runs, and the recorded run detail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkflowApiE2EIT {
+    Distribution dist;
+    Http http;
+    String admin;
+    String greeterKey;
+    String greeterId;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        dist = new Distribution(dir);
+        String token = configure(dist);
+        dist.start();
+        http = new Http(dist.baseUrl());
+        admin = token != null ? token : Files.readString(dist.dataDir().resolve("admin.token")).trim();
+    }
+
+    /** Adjusts the distribution before it starts; returns the admin token when it sets one. */
+    String configure(Distribution d) throws Exception {
+        return null;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        dist.close();
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = WorkflowApiE2EIT.class.getResourceAsStream("/apps/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Imports, publishes and issues a key; returns {app id, key}. */
+    String[] app(String yaml) throws Exception {
+        Http.Response created = http.post("/admin/v1/apps", admin, "application/yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, created.status(), created.raw().body());
+        String id = created.json().get("id").asText();
+        Http.Response published = http.post("/admin/v1/apps/" + id + "/publish", admin, null, new byte[0]);
+        assertEquals(201, published.status(), published.raw().body());
+        Http.Response key = http.post("/admin/v1/apps/" + id + "/api-keys", admin, null, new byte[0]);
+        assertEquals(201, key.status(), key.raw().body());
+        return new String[] {id, key.json().get("token").asText()};
+    }
+
+    Http.Response run(String key, Object body) throws Exception {
+        byte[] bytes = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Http.JSON.writeValueAsBytes(body);
+        return http.post("/v1/workflows/run", key, "application/json", bytes);
+    }
+
+    /** A streaming run, without an Accept header. */
+    HttpResponse<InputStream> stream(String key, Map<String, Object> body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/v1/workflows/run"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Http.JSON.writeValueAsBytes(body))).build();
+        return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    static void assertError(Http.Response r, int status, String code) {
+        assertEquals(status, r.status(), r.raw().body());
+        assertEquals(code, r.json().get("code").asText(), r.raw().body());
+        assertEquals(status, r.json().get("status").asInt());
+    }
+
+    @Test
+    @Order(1)
+    void anInvalidDslIsRefusedWithEveryProblem() throws Exception {
+        Http.Response r = http.post("/admin/v1/apps", admin, "application/yaml",
+                resource("broken.yml").getBytes(StandardCharsets.UTF_8));
+        assertError(r, 400, "invalid_dsl");
+        assertTrue(r.json().get("problems").size() >= 2, r.raw().body());
+
+        Http.Response multipart = http.postMultipart("/admin/v1/apps", admin, "file", "broken.yml",
+                resource("broken.yml").getBytes(StandardCharsets.UTF_8));
+        assertError(multipart, 400, "invalid_dsl");
+        assertError(http.post("/admin/v1/apps", admin, "application/yaml", new byte[0]), 400, "invalid_param");
+        assertError(http.post("/admin/v1/apps", null, "application/yaml", new byte[0]), 401, "unauthorized");
+    }
+
+    @Test
+    @Order(2)
+    void anAppIsImportedPublishedAndGetsAKey() throws Exception {
+        Http.Response created = http.postMultipart("/admin/v1/apps", admin, "file", "greeter.yml",
+                resource("greeter.yml").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, created.status(), created.raw().body());
+        greeterId = created.json().get("id").asText();
+        assertEquals("Greeter", created.json().get("name").asText());
+        assertTrue(created.json().get("published_version").isNull());
+
+        Http.Response key = http.post("/admin/v1/apps/" + greeterId + "/api-keys", admin, null, new byte[0]);
+        assertEquals(201, key.status());
+        greeterKey = key.json().get("token").asText();
+        assertTrue(greeterKey.startsWith("app-"));
+
+        assertError(run(greeterKey, Map.of("inputs", Map.of("name", "Ada"), "user", "u1")), 400, "app_unavailable");
+
+        Http.Response v1 = http.post("/admin/v1/apps/" + greeterId + "/publish", admin, null, new byte[0]);
+        assertEquals(201, v1.status(), v1.raw().body());
+        assertEquals(1, v1.json().get("version").asInt());
+
+        Http.Response one = http.get("/admin/v1/apps/" + greeterId, admin);
+        assertEquals(1, one.json().get("published_version").asInt());
+        assertEquals(1, one.json().get("api_keys").size());
+        assertTrue(one.json().get("api_keys").get(0).get("token") == null, "a key is shown once");
+        assertEquals(200, http.get("/admin/v1/apps", admin).status());
+        assertError(http.get("/admin/v1/apps/nope", admin), 404, "not_found");
+    }
+
+    @Test
+    @Order(3)
+    void aBlockingRunAnswersWithTheFinishedRun() throws Exception {
+        Http.Response r = run(greeterKey, Map.of("inputs", Map.of("name", "Ada"), "user", "u1"));
+        assertEquals(200, r.status(), r.raw().body());
+        JsonNode j = r.json();
+        String runId = j.get("workflow_run_id").asText();
+        assertEquals(runId, j.get("task_id").asText());
+        JsonNode d = j.get("data");
+        assertEquals(List.of("id", "workflow_id", "status", "outputs", "error", "elapsed_time", "total_tokens",
+                "total_steps", "created_at", "finished_at"), names(d));
+        assertEquals(runId, d.get("id").asText());
+        assertEquals("succeeded", d.get("status").asText());
+        assertEquals("Hello Ada", d.get("outputs").get("greeting").asText());
+        assertTrue(d.get("error").isNull());
+        assertEquals(3, d.get("total_steps").asInt());
+        assertTrue(d.get("elapsed_time").isNumber());
+        assertTrue(d.get("finished_at").asLong() >= d.get("created_at").asLong());
+
+        Http.Response detail = http.get("/v1/workflows/run/" + runId, greeterKey);
+        assertEquals(200, detail.status(), detail.raw().body());
+        assertEquals("succeeded", detail.json().get("status").asText());
+        assertEquals(d.get("workflow_id").asText(), detail.json().get("workflow_id").asText());
+        assertEquals("Ada", Http.JSON.readTree(detail.json().get("inputs").asText()).get("name").asText(),
+                "inputs is a JSON string, as in Dify");
+        assertEquals("Hello Ada", detail.json().get("outputs").get("greeting").asText());
+        assertError(http.get("/v1/workflows/run/nope", greeterKey), 404, "not_found");
+    }
+
+    @Test
+    @Order(4)
+    void aStreamingRunSendsEveryEventInOrderWithoutAnAcceptHeader() throws Exception {
+        HttpResponse<InputStream> res = stream(greeterKey,
+                Map.of("inputs", Map.of("name", "Bo"), "user", "u2", "response_mode", "streaming"));
+        assertEquals(200, res.statusCode());
+        assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals("no-cache", res.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("no", res.headers().firstValue("X-Accel-Buffering").orElse(null));
+        List<Sse.Frame> frames;
+        try (Sse sse = new Sse(res.body())) {
+            frames = sse.rest();
+        }
+        List<String> events = frames.stream().map(Sse.Frame::name).toList();
+        assertEquals("workflow_started", events.get(0), events.toString());
+        assertEquals("workflow_finished", events.get(events.size() - 1), events.toString());
+        assertEquals(3, events.stream().filter("node_started"::equals).count(), events.toString());
+        assertEquals(3, events.stream().filter("node_finished"::equals).count(), events.toString());
+        assertTrue(events.contains("text_chunk"), events.toString());
+
+        String runId = frames.get(0).data().get("workflow_run_id").asText();
+        for (Sse.Frame f : frames) {
+            assertEquals(runId, f.data().get("workflow_run_id").asText());
+            assertEquals(runId, f.data().get("task_id").asText());
+        }
+        JsonNode started = frames.get(0).data().get("data");
+        assertEquals(runId, started.get("id").asText());
+        assertEquals("Bo", started.get("inputs").get("name").asText());
+        assertTrue(started.get("created_at").isIntegralNumber());
+        assertNotNull(started.get("workflow_id").asText());
+
+        JsonNode firstNode = frames.get(1).data().get("data");
+        assertEquals("node_started", frames.get(1).name());
+        for (String f : List.of("id", "node_id", "node_type", "title", "index", "predecessor_node_id", "inputs",
+                "created_at", "extras", "iteration_id", "loop_id")) {
+            assertTrue(firstNode.has(f), "node_started." + f);
+        }
+        assertEquals("start", firstNode.get("node_id").asText());
+        assertEquals(1, firstNode.get("index").asInt());
+
+        List<String> nodeOrder = new ArrayList<>();
+        for (Sse.Frame f : frames) {
+            if (f.name().equals("node_finished")) {
+                JsonNode d = f.data().get("data");
+                for (String field : List.of("id", "node_id", "node_type", "title", "index", "predecessor_node_id",
+                        "inputs", "process_data", "outputs", "status", "error", "elapsed_time", "execution_metadata",
+                        "created_at", "finished_at", "files")) {
+                    assertTrue(d.has(field), "node_finished." + field + " in " + d);
+                }
+                assertEquals("succeeded", d.get("status").asText());
+                nodeOrder.add(d.get("node_id").asText());
+            }
+            if (f.name().equals("text_chunk")) {
+                assertTrue(f.data().get("data").has("text"));
+                assertTrue(f.data().get("data").get("from_variable_selector").isArray());
+            }
+        }
+        assertEquals(List.of("start", "greet", "end"), nodeOrder);
+
+        JsonNode finished = frames.get(frames.size() - 1).data().get("data");
+        assertEquals("succeeded", finished.get("status").asText());
+        assertEquals("Hello Bo", finished.get("outputs").get("greeting").asText());
+        assertEquals(3, finished.get("total_steps").asInt());
+        for (String field : List.of("id", "workflow_id", "status", "outputs", "error", "elapsed_time", "total_tokens",
+                "total_steps", "created_by", "created_at", "finished_at", "exceptions_count", "files")) {
+            assertTrue(finished.has(field), "workflow_finished." + field);
+        }
+        assertEquals("succeeded", http.get("/v1/workflows/run/" + runId, greeterKey).json().get("status").asText());
+    }
+
+    @Test
+    @Order(5)
+    void badRequestsAre400InvalidParamNamingTheField() throws Exception {
+        Http.Response noUser = run(greeterKey, Map.of("inputs", Map.of("name", "Ada")));
+        assertError(noUser, 400, "invalid_param");
+        assertEquals("Arg user must be provided.", noUser.json().get("message").asText());
+
+        Http.Response missing = run(greeterKey, Map.of("inputs", Map.of(), "user", "u"));
+        assertError(missing, 400, "invalid_param");
+        assertTrue(missing.json().get("message").asText().contains("name is required"), missing.raw().body());
+
+        Http.Response tooLong = run(greeterKey, Map.of("inputs", Map.of("name", "x".repeat(11)), "user", "u"));
+        assertError(tooLong, 400, "invalid_param");
+        assertTrue(tooLong.json().get("message").asText().contains("name"), tooLong.raw().body());
+
+        Http.Response option = run(greeterKey, Map.of("inputs", Map.of("name", "A", "tone", "hot"), "user", "u"));
+        assertError(option, 400, "invalid_param");
+        assertTrue(option.json().get("message").asText().contains("tone"));
+
+        Http.Response type = run(greeterKey, Map.of("inputs", Map.of("name", 42), "user", "u"));
+        assertError(type, 400, "invalid_param");
+        Http.Response number = run(greeterKey, Map.of("inputs", Map.of("name", "A", "times", "many"), "user", "u"));
+        assertError(number, 400, "invalid_param");
+        assertTrue(number.json().get("message").asText().contains("times"));
+
+        assertError(run(greeterKey, "{not json"), 400, "invalid_param");
+        assertError(run(greeterKey, ""), 400, "invalid_param");
+        assertError(run(greeterKey, "[1, 2]"), 400, "invalid_param");
+        assertError(run(greeterKey, "{\"inputs\": \"x\", \"user\": \"u\"}"), 400, "invalid_param");
+        assertError(run(greeterKey, "{\"inputs\": {}, \"user\": 5}"), 400, "invalid_param");
+        assertError(run(greeterKey, Map.of("inputs", Map.of("name", "A"), "user", "u", "response_mode", "fast")),
+                400, "invalid_param");
+        assertError(run(greeterKey, "{\"inputs\": {\"name\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}, \"user\": \"u\"}"),
+                400, "invalid_param");
+    }
+
+    @Test
+    @Order(6)
+    void onlyActiveAppKeysPass() throws Exception {
+        Http.Response none = run(null, Map.of("inputs", Map.of(), "user", "u"));
+        assertError(none, 401, "unauthorized");
+        assertEquals("Bearer realm=\"api\"", none.header("WWW-Authenticate"));
+        assertError(run("dataset-" + "x".repeat(40), Map.of("inputs", Map.of(), "user", "u")), 401, "unauthorized");
+        assertError(run(admin, Map.of("inputs", Map.of(), "user", "u")), 401, "unauthorized");
+        assertError(run("Basic abc", Map.of("inputs", Map.of(), "user", "u")), 401, "unauthorized");
+
+        Http.Response issued = http.post("/admin/v1/apps/" + greeterId + "/api-keys", admin, null, new byte[0]);
+        String key = issued.json().get("token").asText();
+        assertEquals(200, run(key, Map.of("inputs", Map.of("name", "K"), "user", "u")).status());
+        Http.Response revoked = http.delete("/admin/v1/apps/" + greeterId + "/api-keys/" + issued.json().get("id").asText(), admin);
+        assertEquals(200, revoked.status(), revoked.raw().body());
+        assertError(run(key, Map.of("inputs", Map.of("name", "K"), "user", "u")), 401, "unauthorized");
+        assertError(http.delete("/admin/v1/apps/" + greeterId + "/api-keys/" + issued.json().get("id").asText(), admin),
+                404, "not_found");
+    }
+
+    @Test
+    @Order(7)
+    void aFailingNodeFailsTheRunOnHttp200() throws Exception {
+        String key = app(resource("failing.yml"))[1];
+        Http.Response blocking = run(key, Map.of("inputs", Map.of(), "user", "u"));
+        assertEquals(200, blocking.status(), blocking.raw().body());
+        assertEquals("failed", blocking.json().get("data").get("status").asText());
+        assertTrue(!blocking.json().get("data").get("error").isNull());
+
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        assertEquals(200, res.statusCode());
+        List<Sse.Frame> frames;
+        try (Sse sse = new Sse(res.body())) {
+            frames = sse.rest();
+        }
+        Sse.Frame last = frames.get(frames.size() - 1);
+        assertEquals("workflow_finished", last.name());
+        assertEquals("failed", last.data().get("data").get("status").asText());
+        Sse.Frame fetch = frames.stream().filter(f -> f.name().equals("node_finished")
+                && f.data().get("data").get("node_id").asText().equals("fetch")).findFirst().orElseThrow();
+        assertEquals("failed", fetch.data().get("data").get("status").asText());
+        assertTrue(!fetch.data().get("data").get("error").isNull());
+    }
+
+    @Test
+    @Order(8)
+    void stopInterruptsTheRunningNode() throws Exception {
+        Http.Response up = http.postMultipart("/admin/v1/plugins", admin, "file", "testkit.jar",
+                Files.readAllBytes(DistributionE2EIT.TESTKIT));
+        assertEquals(201, up.status(), up.raw().body());
+        String key = app(resource("waiting.yml").replace("MILLIS", "60000"))[1];
+
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        try (Sse sse = new Sse(res.body())) {
+            String taskId = null;
+            Sse.Frame f;
+            while ((f = sse.next()) != null) {
+                if (f.name().equals("workflow_started")) {
+                    taskId = f.data().get("task_id").asText();
+                }
+                if (f.name().equals("node_started") && f.data().get("data").get("node_id").asText().equals("wait")) {
+                    break;
+                }
+            }
+            assertNotNull(taskId);
+            long t0 = System.nanoTime();
+            Http.Response stop = http.post("/v1/workflows/tasks/" + taskId + "/stop", key, "application/json",
+                    "{\"user\": \"someone\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, stop.status(), stop.raw().body());
+            assertEquals("success", stop.json().get("result").asText());
+            List<Sse.Frame> rest = sse.rest();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Sse.Frame last = rest.get(rest.size() - 1);
+            assertEquals("workflow_finished", last.name());
+            assertEquals("stopped", last.data().get("data").get("status").asText());
+            assertTrue(ms < 5000, "stopped in " + ms + " ms");
+            assertEquals("stopped", http.get("/v1/workflows/run/" + taskId, key).json().get("status").asText());
+        }
+        Http.Response unknown = http.post("/v1/workflows/tasks/nope/stop", key, "application/json",
+                "{\"user\": \"u\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, unknown.status());
+        assertEquals("success", unknown.json().get("result").asText());
+        assertError(http.post("/v1/workflows/tasks/nope/stop", key, "application/json", "{}".getBytes()), 400,
+                "invalid_param");
+    }
+
+    @Test
+    @Order(9)
+    void aQuietStreamIsKeptAliveWithPings() throws Exception {
+        String key = app(resource("waiting.yml").replace("MILLIS", "10500"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        List<String> seen = new ArrayList<>();
+        try (Sse sse = new Sse(res.body())) {
+            Sse.Frame f;
+            while ((f = sse.next()) != null) {
+                seen.add(f.name());
+            }
+        }
+        int ping = seen.indexOf("ping");
+        assertTrue(ping > seen.indexOf("node_started") && ping < seen.indexOf("workflow_finished"), seen.toString());
+    }
+
+    @Test
+    @Order(9)
+    void aRunGoesOnWhenTheClientDisconnects() throws Exception {
+        String key = app(resource("waiting.yml").replace("MILLIS", "1500"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        String runId;
+        try (Sse sse = new Sse(res.body())) {
+            runId = sse.next().data().get("workflow_run_id").asText();
+        }
+        JsonNode detail = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            detail = http.get("/v1/workflows/run/" + runId, key).json();
+            if (!detail.get("status").asText().equals("running")) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling a condition over HTTP
+        }
+        assertEquals("succeeded", detail.get("status").asText(), detail.toString());
+        assertTrue(detail.get("outputs").get("waited").asLong() >= 1500);
+    }
+
+    @Test
+    @Order(10)
+    void concurrentRunsOfOneAppAllSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Http.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String name = "n" + i;
+                calls.add(() -> run(greeterKey, Map.of("inputs", Map.of("name", name), "user", "c")));
+            }
+            int i = 0;
+            for (Future<Http.Response> f : pool.invokeAll(calls)) {
+                Http.Response r = f.get();
+                assertEquals(200, r.status(), r.raw().body());
+                assertEquals("Hello n" + i++, r.json().get("data").get("outputs").get("greeting").asText());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anIterationStreamsItsContainerEvents() throws Exception {
+        String key = app(resource("iteration.yml"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of("data", Map.of("items", List.of("a", "b", "c"))),
+                "user", "u", "response_mode", "streaming"));
+        List<Sse.Frame> frames;
+        try (Sse sse = new Sse(res.body())) {
+            frames = sse.rest();
+        }
+        List<String> events = frames.stream().map(Sse.Frame::name).toList();
+        int started = events.indexOf("iteration_started");
+        int completed = events.indexOf("iteration_completed");
+        assertTrue(started > 0 && completed > started, events.toString());
+        assertEquals(3, events.stream().filter("iteration_next"::equals).count(), events.toString());
+        assertTrue(events.lastIndexOf("iteration_next") < completed, events.toString());
+        JsonNode done = frames.get(completed).data().get("data");
+        assertEquals("it", done.get("node_id").asText());
+        assertEquals("succeeded", done.get("status").asText());
+        assertEquals(3, done.get("outputs").get("output").size(), done.toString());
+        assertTrue(frames.stream().anyMatch(f -> f.name().equals("node_finished")
+                && f.data().get("data").get("node_id").asText().equals("fmt")
+                && f.data().get("data").get("iteration_id").asText().equals("it")), "passes name their iteration");
+        Sse.Frame last = frames.get(frames.size() - 1);
+        assertEquals("succeeded", last.data().get("data").get("status").asText(), last.data().toString());
+    }
+
+    @Test
+    @Order(11)
+    void infoParametersAndLogsDescribeTheApp() throws Exception {
+        Http.Response info = http.get("/v1/info", greeterKey);
+        assertEquals(200, info.status(), info.raw().body());
+        assertEquals("Greeter", info.json().get("name").asText());
+        assertEquals("Says hello", info.json().get("description").asText());
+        assertEquals("workflow", info.json().get("mode").asText());
+
+        Http.Response params = http.get("/v1/parameters", greeterKey);
+        assertEquals(200, params.status(), params.raw().body());
+        JsonNode form = params.json().get("user_input_form");
+        assertEquals(3, form.size());
+        assertEquals("name", form.get(0).get("text-input").get("variable").asText());
+        assertEquals(10, form.get(0).get("text-input").get("max_length").asInt());
+        assertTrue(form.get(0).get("text-input").get("required").asBoolean());
+        assertEquals("cold", form.get(1).get("select").get("options").get(1).asText());
+        assertTrue(params.json().get("system_parameters").has("file_size_limit"));
+
+        Http.Response all = http.get("/v1/workflows/logs?limit=5", greeterKey);
+        assertEquals(200, all.status(), all.raw().body());
+        assertEquals(1, all.json().get("page").asInt());
+        assertEquals(5, all.json().get("limit").asInt());
+        assertTrue(all.json().get("total").asInt() >= 50, all.raw().body());
+        assertTrue(all.json().get("has_more").asBoolean());
+        assertEquals(5, all.json().get("data").size());
+        JsonNode item = all.json().get("data").get(0);
+        assertEquals("succeeded", item.get("workflow_run").get("status").asText());
+        assertEquals("c", item.get("created_by_end_user").get("session_id").asText());
+
+        Http.Response byKeyword = http.get("/v1/workflows/logs?keyword=Hello%20Bo", greeterKey);
+        assertEquals(1, byKeyword.json().get("total").asInt(), byKeyword.raw().body());
+        assertEquals(0, http.get("/v1/workflows/logs?status=failed", greeterKey).json().get("total").asInt());
+        assertEquals(0, http.get("/v1/workflows/logs?created_at__before=2000-01-01T00:00:00Z", greeterKey)
+                .json().get("total").asInt());
+        assertError(http.get("/v1/workflows/logs?limit=101", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/workflows/logs?page=0", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/workflows/logs?status=odd", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/workflows/logs?created_at__after=yesterday", greeterKey), 400, "invalid_param");
+        assertError(http.get("/v1/info", null), 401, "unauthorized");
+    }
+
+    @Test
+    @Order(12)
+    void aRunInterruptedByACrashIsFailedOnRestart() throws Exception {
+        String key = app(resource("waiting.yml").replace("MILLIS", "120000"))[1];
+        HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
+        String runId;
+        try (Sse sse = new Sse(res.body())) {
+            runId = sse.next().data().get("workflow_run_id").asText();
+            // Embedded H2 writes committed changes to its file after a short delay (WRITE_DELAY, 500 ms by
+            // default); a crash within it loses them. Let the app, key and run row reach the file first.
+            TimeUnit.MILLISECONDS.sleep(1500);
+            dist.kill();
+        }
+        dist.start();
+        JsonNode detail = http.get("/v1/workflows/run/" + runId, key).json();
+        assertEquals("failed", detail.get("status").asText(), detail.toString());
+        assertEquals("the server stopped while the run was in progress", detail.get("error").asText());
+        assertTrue(!detail.get("finished_at").isNull());
+    }
+
+    static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+}
