@@ -28,7 +28,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         Path file = dataDir.resolve("db").resolve("tributary").toAbsolutePath().normalize();
         // The store closes the database itself (pool close on deactivate); H2's own shutdown hook would close
         // it under running bundles during JVM exit and pin the bundle's class loader while it is registered.
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", poolSize);
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", poolSize);
     }
 
     /** The dialect of {@link #url()}. */

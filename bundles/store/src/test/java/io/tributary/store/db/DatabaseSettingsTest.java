@@ -43,7 +43,7 @@ class DatabaseSettingsTest {
     }
 
     private static String h2(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db/tributary") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.resolve("db/tributary") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     private static Database.Config config(String url, String dataDir, int poolSize) {
