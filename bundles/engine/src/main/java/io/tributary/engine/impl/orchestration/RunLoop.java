@@ -4,6 +4,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.tributary.engine.impl.workers.Attempt;
+
 /**
  * A run's serial executor without a thread of its own (graphon's dispatcher, made event-driven): tasks are
  * queued and run one at a time, in order, by whichever thread finds the loop idle. Engine threads (a node's
@@ -30,7 +32,8 @@ public final class RunLoop {
     public void executeAsync(Runnable task) {
         tasks.add(task);
         if (!draining.get()) {
-            Thread.ofVirtual().name("tributary-run-loop").start(this::drain);
+            // the first node the drain starts runs on this virtual thread afterwards (no second thread)
+            Thread.ofVirtual().name("tributary-run-loop").start(() -> Attempt.runHandingOff(this::drain));
         }
     }
 

@@ -35,8 +35,21 @@ public final class Deadlines {
         }
     }
 
+    /** The deadlines due at the end of one time slot. */
+    private static final class Bucket {
+        final long key;
+        final Set<Deadline> deadlines = ConcurrentHashMap.newKeySet();
+        volatile boolean fired;
+
+        Bucket(long key) {
+            this.key = key;
+        }
+    }
+
     private final ScheduledExecutorService timers;
-    private final Map<Long, Set<Deadline>> buckets = new ConcurrentHashMap<>();
+    private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The bucket armed last: consecutive deadlines mostly fall into the same one (no map lookup then). */
+    private volatile Bucket last;
 
     public Deadlines(ScheduledExecutorService timers) {
         this.timers = timers;
@@ -46,23 +59,32 @@ public final class Deadlines {
     public Deadline arm(long delayNanos, Runnable action) {
         long now = System.nanoTime();
         long key = Math.floorDiv(now + delayNanos, RESOLUTION) + 1;
-        Set<Deadline> bucket = buckets.computeIfAbsent(key, k -> {
-            Set<Deadline> b = ConcurrentHashMap.newKeySet();
-            timers.schedule(() -> fire(k), Math.max(0, k * RESOLUTION - now), TimeUnit.NANOSECONDS);
-            return b;
-        });
-        Deadline d = new Deadline(bucket, action);
-        bucket.add(d);
+        Bucket bucket = last;
+        if (bucket == null || bucket.key != key || bucket.fired) {
+            bucket = buckets.computeIfAbsent(key, k -> {
+                Bucket b = new Bucket(k);
+                timers.schedule(() -> fire(k), Math.max(0, k * RESOLUTION - now), TimeUnit.NANOSECONDS);
+                return b;
+            });
+            last = bucket;
+        }
+        Deadline d = new Deadline(bucket.deadlines, action);
+        bucket.deadlines.add(d);
+        if (bucket.fired && bucket.deadlines.remove(d)) {
+            // the bucket fired while this was being added: arm again (it is due now or in the next slot)
+            return arm(Math.max(0, now + delayNanos - System.nanoTime()), action);
+        }
         return d;
     }
 
     private void fire(long key) {
-        Set<Deadline> bucket = buckets.remove(key);
+        Bucket bucket = buckets.remove(key);
         if (bucket == null) {
             return;
         }
-        for (Deadline d : bucket) {
-            if (bucket.remove(d)) {
+        bucket.fired = true;
+        for (Deadline d : bucket.deadlines) {
+            if (bucket.deadlines.remove(d)) {
                 try {
                     d.action.run();
                 } catch (RuntimeException e) {
