@@ -4,8 +4,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import io.tributary.engine.impl.workers.Attempt;
-
 /**
  * A run's serial executor without a thread of its own (graphon's dispatcher, made event-driven): tasks are
  * queued and run one at a time, in order, by whichever thread finds the loop idle. Engine threads (a node's
@@ -32,8 +30,7 @@ public final class RunLoop {
     public void executeAsync(Runnable task) {
         tasks.add(task);
         if (!draining.get()) {
-            // the first node the drain starts runs on this virtual thread afterwards (no second thread)
-            Thread.ofVirtual().name("tributary-run-loop").start(() -> Attempt.runHandingOff(this::drain));
+            Thread.ofVirtual().name("tributary-run-loop").start(this::drain);
         }
     }
 

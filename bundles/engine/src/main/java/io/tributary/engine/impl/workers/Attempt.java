@@ -79,23 +79,6 @@ public final class Attempt implements Runnable {
         }
     }
 
-    /**
-     * Runs {@code body} (a loop drain on a thread of its own) so that the first attempt it starts runs on this
-     * thread right after it, instead of on another new thread (a run's first node, a retry that became due).
-     */
-    public static void runHandingOff(Runnable body) {
-        Attempt[] slot = new Attempt[1];
-        HANDOFF.set(slot);
-        try {
-            body.run();
-        } finally {
-            HANDOFF.remove();
-        }
-        if (slot[0] != null) {
-            slot[0].run();
-        }
-    }
-
     @Override
     public int hashCode() {
         return hash;
