@@ -59,6 +59,15 @@ public final class EventBus {
         listeners.remove(l);
     }
 
+    /**
+     * True when some layer or listener would receive an event published now. When false, a caller may skip
+     * building a non-terminal event: nobody could observe it (a listener subscribing later sees only events
+     * emitted after it subscribed).
+     */
+    public boolean observed() {
+        return !layers.isEmpty() || !listeners.isEmpty();
+    }
+
     /** Delivers an event to every layer and listener. */
     public void publish(RunEvent raw) {
         if (terminal != null) {

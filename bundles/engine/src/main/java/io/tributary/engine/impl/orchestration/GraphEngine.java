@@ -159,9 +159,11 @@ final class GraphEngine implements Traversal.Sink {
         if (responses != null) {
             responses.onNodeStarted(node, exec.executionId);
         }
-        run.events.publish(new NodeStarted(run.runId, exec.startedAt, exec.executionId, spec.id(), spec.type(),
-                spec.version(), spec.node().title(), exec.index, exec.predecessorNodeId, Map.of(), spec.iterationId(),
-                spec.loopId()));
+        if (run.events.observed()) {
+            run.events.publish(new NodeStarted(run.runId, exec.startedAt, exec.executionId, spec.id(), spec.type(),
+                    spec.version(), spec.node().title(), exec.index, exec.predecessorNodeId, Map.of(),
+                    spec.iterationId(), spec.loopId()));
+        }
         launch(exec);
     }
 
@@ -326,6 +328,9 @@ final class GraphEngine implements Traversal.Sink {
     private void finishNode(NodeExecution exec, NodeStatus status, Map<String, Object> inputs,
                             Map<String, Object> processData, Map<String, Object> outs, String error, String errorType,
                             Map<String, Object> nodeMetadata) {
+        if (!run.events.observed()) {
+            return;
+        }
         NodeSpec spec = exec.spec;
         run.events.publish(new NodeFinished(run.runId, Instant.now(), exec.executionId, spec.id(), spec.type(),
                 spec.version(), spec.node().title(), exec.index, exec.predecessorNodeId, status, inputs, processData,

@@ -17,16 +17,15 @@ import io.tributary.engine.impl.workers.NodeLogImpl;
 final class NodeContextImpl implements NodeContext {
     private final GraphEngine scope;
     private final Attempt attempt;
-    private final Instant deadline;
+    /** When this attempt started: the execution's start for a first attempt (no clock read), else now. */
+    private final Instant attemptStart;
+    private Instant deadline;
     private NodeLog log;
 
     NodeContextImpl(GraphEngine scope, Attempt attempt) {
         this.scope = scope;
         this.attempt = attempt;
-        Run run = scope.run();
-        Instant nodeDeadline = Instant.now().plus(run.limits.nodeTimeout());
-        Instant runDeadline = run.startedAt.plus(run.limits.maxRunTime());
-        this.deadline = nodeDeadline.isBefore(runDeadline) ? nodeDeadline : runDeadline;
+        this.attemptStart = attempt.exec.retries == 0 ? attempt.exec.startedAt : Instant.now();
     }
 
     @Override
@@ -67,6 +66,12 @@ final class NodeContextImpl implements NodeContext {
 
     @Override
     public Instant deadline() {
+        if (deadline == null) {
+            Run run = scope.run();
+            Instant nodeDeadline = attemptStart.plus(run.limits.nodeTimeout());
+            Instant runDeadline = run.startedAt.plus(run.limits.maxRunTime());
+            deadline = nodeDeadline.isBefore(runDeadline) ? nodeDeadline : runDeadline;
+        }
         return deadline;
     }
 

@@ -3,6 +3,8 @@ package io.tributary.engine.impl.orchestration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.tributary.api.event.RunStatus;
 import io.tributary.api.node.SubgraphResult;
@@ -34,6 +36,18 @@ final class PassRunner implements SubgraphRunner {
             return done.get();
         } catch (InterruptedException e) {
             run.loop.executeAsync(() -> pass.terminate(RunStatus.STOPPED, "stopped", null));
+            // the container ends after its pass: its nodes end (or are abandoned after the stop grace) first.
+            // Uninterruptibly: the stop interrupts this thread more than once.
+            long until = System.nanoTime() + run.limits.stopGrace().toNanos() + TimeUnit.SECONDS.toNanos(1);
+            while (!done.isDone() && System.nanoTime() < until) {
+                try {
+                    done.get(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException again) {
+                    // keep waiting
+                } catch (ExecutionException | TimeoutException again) {
+                    break;
+                }
+            }
             throw e;
         } catch (ExecutionException e) {
             return new SubgraphResult(RunStatus.FAILED, String.valueOf(e.getCause()), "EngineError", pass.pool);

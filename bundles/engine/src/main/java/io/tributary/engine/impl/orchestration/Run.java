@@ -54,7 +54,7 @@ public final class Run {
     final AtomicLong tokens = new AtomicLong();
     final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
     final Set<GraphEngine> scopes = ConcurrentHashMap.newKeySet();
-    final VariablePool pool = new VariablePool(null);
+    final VariablePool pool;
     private final Runnable onEnd;
     private final GraphEngine top;
     private final RunHandleImpl handle;
@@ -75,6 +75,7 @@ public final class Run {
         this.deadlines = deadlines;
         this.attemptEnv = new Attempt.Env(timers, deadlines, limits.nodeTimeout(), limits.stopGrace(),
                 () -> cancelled);
+        this.pool = new VariablePool(null, plan.structure().size() + 4);
         fillPool();
         this.top = new GraphEngine(this, GraphStructure.TOP, pool, null, -1, null);
         this.handle = new RunHandleImpl(this);

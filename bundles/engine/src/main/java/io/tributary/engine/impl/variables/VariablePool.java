@@ -23,10 +23,16 @@ public final class VariablePool implements Variables {
     public static final String RAG = "rag";
 
     private final VariablePool parent;
-    private final Map<String, Map<String, Object>> scopes = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> scopes;
 
     public VariablePool(VariablePool parent) {
+        this(parent, 16);
+    }
+
+    /** A pool sized for {@code expectedIds} node ids (a run's pool: no rehashing while nodes complete). */
+    public VariablePool(VariablePool parent, int expectedIds) {
         this.parent = parent;
+        this.scopes = new ConcurrentHashMap<>(Math.max(16, expectedIds));
     }
 
     /** Sets all variables of one node id (or reserved id) at once; {@code values} must be immutable. */

@@ -2,6 +2,7 @@ package io.tributary.engine.impl.workers;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -55,6 +56,8 @@ public final class Attempt implements Runnable {
     private volatile boolean cancelled;
     private volatile Deadlines.Deadline timer;
     private NodeContext context;
+    /** A cheap hash (attempts are kept in hash sets; an identity hash costs a VM call on a new object). */
+    private final int hash = ThreadLocalRandom.current().nextInt();
 
     public Attempt(NodeExecution exec, ExecutorSource source, Env env, BiConsumer<Attempt, Outcome> onDone) {
         this.exec = exec;
@@ -74,6 +77,16 @@ public final class Attempt implements Runnable {
         } else {
             Thread.ofVirtual().name("tributary-node").start(this);
         }
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
     }
 
     /** True once the run was stopped or this attempt timed out or was cancelled. */
