@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.tributary.api.node.NodeContext;
 import io.tributary.api.node.NodeExecutionException;
@@ -113,10 +114,17 @@ public final class Attempt implements Runnable {
 
     private Outcome attempt() {
         thread = Thread.currentThread();
-        Outcome outcome = isCancelled() ? new Outcome.Stopped() : invoke();
-        thread = null;
-        Thread.interrupted();
-        return outcome;
+        // Whatever the plugin logs through SLF4J on this thread carries the run and node ids (%X{run_id}).
+        MDC.put("run_id", context.runId());
+        MDC.put("node_id", exec.spec.id());
+        try {
+            return isCancelled() ? new Outcome.Stopped() : invoke();
+        } finally {
+            MDC.remove("run_id");
+            MDC.remove("node_id");
+            thread = null;
+            Thread.interrupted();
+        }
     }
 
     private Outcome invoke() {
