@@ -8,44 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 
 import io.tributary.api.store.App;
 import io.tributary.api.store.AppVersion;
-import io.tributary.store.Backend;
 import io.tributary.store.BothDatabases;
-import io.tributary.store.StoreFixture;
+import io.tributary.store.StoreTestBase;
+import io.tributary.store.db.Database;
 
 @BothDatabases
-class AppStoreTest {
-    private static StoreFixture fixture;
-
-    @Parameter
-    Backend backend;
+class AppStoreTest extends StoreTestBase {
     private JdbcAppStore store;
 
-    @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
-        fixture = backend.available() ? new StoreFixture(backend) : null;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        backend.assumeAvailable();
-        fixture.clear();
-        store = new JdbcAppStore(fixture.database());
+    @Override
+    protected void openStores(Database database) {
+        store = new JdbcAppStore(database);
     }
 
     @Test

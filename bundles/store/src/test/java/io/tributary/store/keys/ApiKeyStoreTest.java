@@ -19,11 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 
 import io.tributary.api.store.ApiKey;
 import io.tributary.api.store.IssuedKey;
@@ -31,34 +27,16 @@ import io.tributary.api.store.KeyKind;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.Backend;
 import io.tributary.store.BothDatabases;
-import io.tributary.store.StoreFixture;
+import io.tributary.store.StoreTestBase;
+import io.tributary.store.db.Database;
 
 @BothDatabases
-class ApiKeyStoreTest {
-    private static StoreFixture fixture;
-
-    @Parameter
-    Backend backend;
+class ApiKeyStoreTest extends StoreTestBase {
     private JdbcApiKeyStore store;
 
-    @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
-        fixture = backend.available() ? new StoreFixture(backend) : null;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        backend.assumeAvailable();
-        fixture.clear();
-        store = new JdbcApiKeyStore(fixture.database());
+    @Override
+    protected void openStores(Database database) {
+        store = new JdbcApiKeyStore(database);
     }
 
     @Test

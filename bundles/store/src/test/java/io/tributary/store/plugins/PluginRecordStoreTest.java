@@ -8,45 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 
 import io.tributary.api.store.PluginRecord;
-import io.tributary.store.Backend;
 import io.tributary.store.BothDatabases;
-import io.tributary.store.StoreFixture;
+import io.tributary.store.StoreTestBase;
+import io.tributary.store.db.Database;
 
 @BothDatabases
-class PluginRecordStoreTest {
+class PluginRecordStoreTest extends StoreTestBase {
     private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456Z");
 
-    private static StoreFixture fixture;
-
-    @Parameter
-    Backend backend;
     private JdbcPluginRecordStore store;
 
-    @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
-        fixture = backend.available() ? new StoreFixture(backend) : null;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        backend.assumeAvailable();
-        fixture.clear();
-        store = new JdbcPluginRecordStore(fixture.database());
+    @Override
+    protected void openStores(Database database) {
+        store = new JdbcPluginRecordStore(database);
     }
 
     private static PluginRecord record(String name, String version, int secondsAfterT0) {

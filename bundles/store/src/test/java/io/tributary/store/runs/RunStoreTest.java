@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 
 import io.tributary.api.event.NodeFinished;
 import io.tributary.api.event.NodeStarted;
@@ -27,39 +23,20 @@ import io.tributary.api.store.RunPage;
 import io.tributary.api.store.RunQuery;
 import io.tributary.api.store.RunRecord;
 import io.tributary.api.store.RunStore;
-import io.tributary.store.Backend;
 import io.tributary.store.BothDatabases;
-import io.tributary.store.StoreFixture;
+import io.tributary.store.StoreTestBase;
+import io.tributary.store.db.Database;
 
 @BothDatabases
-class RunStoreTest {
+class RunStoreTest extends StoreTestBase {
     private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.123456Z");
-    private static StoreFixture fixture;
-
-    @Parameter
-    Backend backend;
     private JdbcRunStore store;
     private RunRecorder recorder;
 
-    @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
-        fixture = backend.available() ? new StoreFixture(backend) : null;
-    }
-
-    @AfterParameterizedClassInvocation
-    static void close() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        backend.assumeAvailable();
-        fixture.clear();
-        store = new JdbcRunStore(fixture.database());
-        recorder = new RunRecorder(fixture.database());
+    @Override
+    protected void openStores(Database database) {
+        store = new JdbcRunStore(database);
+        recorder = new RunRecorder(database);
     }
 
     private void record(String runId, String appId, String user, Instant at, RunStatus end, String error) {
