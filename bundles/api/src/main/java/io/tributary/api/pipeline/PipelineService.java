@@ -1,0 +1,63 @@
+package io.tributary.api.pipeline;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.tributary.api.dsl.DslImportException;
+import io.tributary.api.engine.RunHandle;
+import io.tributary.api.engine.RunListener;
+import io.tributary.api.store.Dataset;
+import io.tributary.api.store.DatasetVersion;
+
+/**
+ * Knowledge pipelines: datasets made from {@code rag_pipeline} DSLs, publishing, and runs. Published runs are
+ * queued durably and processed by a bounded pool of workers; queued work survives a restart.
+ */
+@ProviderType
+public interface PipelineService {
+
+    /**
+     * Imports a {@code rag_pipeline} DSL as a new dataset whose settings come from its knowledge-index node, with
+     * the pipeline as its draft.
+     *
+     * @throws DslImportException with every problem when the DSL is not valid (exactly one knowledge-index node,
+     *                            known node types...)
+     */
+    Dataset importPipeline(String dsl, String createdBy) throws DslImportException;
+
+    /**
+     * Publishes the dataset's draft as a new version.
+     *
+     * @throws PipelineException 404 for an unknown dataset, 400 when it has no pipeline or the chunk structure
+     *                           changed
+     */
+    DatasetVersion publish(String datasetId);
+
+    /**
+     * Runs the published pipeline: creates one {@code waiting} document per item under a new batch, queues the
+     * items durably, returns at once.
+     *
+     * @throws PipelineException for an unknown dataset, an unpublished pipeline or an invalid request
+     */
+    BatchResult runPublished(String datasetId, PipelineRunRequest request);
+
+    /**
+     * Runs the draft pipeline for the first item only, writing nothing (the knowledge-index node returns a
+     * preview). The listener receives every event from the first.
+     *
+     * @throws PipelineException for an unknown dataset, no draft or an invalid request
+     */
+    RunHandle runDraft(String datasetId, PipelineRunRequest request, RunListener listener);
+
+    /** The datasource nodes of the published ({@code published}) or draft pipeline. */
+    List<DatasourcePlugin> datasourcePlugins(String datasetId, boolean published);
+
+    /**
+     * Runs one datasource node (browse pages, crawl, list a drive) and reports through {@code events}; returns
+     * when done. Failures are reported as {@link DatasourceEvents#error}, never thrown, except
+     * {@link PipelineException} 404 for an unknown dataset.
+     */
+    void runDatasourceNode(String datasetId, String nodeId, DatasourceNodeRun request, DatasourceEvents events)
+            throws InterruptedException;
+}

@@ -1,0 +1,2 @@
+/** Dify's chunker tools as tool nodes: general, parent-child and Q&amp;A chunkers. */
+package io.tributary.node.chunkers;

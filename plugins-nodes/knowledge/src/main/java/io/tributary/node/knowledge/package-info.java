@@ -1,0 +1,2 @@
+/** The datasource and knowledge-index node types of knowledge pipelines. */
+package io.tributary.node.knowledge;
