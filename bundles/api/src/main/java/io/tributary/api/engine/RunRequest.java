@@ -24,12 +24,15 @@ import io.tributary.api.model.JsonValues;
  *                              passes its parent's depth + 1. Beyond the configured maximum the run is rejected
  * @param limits                per-run limit overrides
  * @param listener              subscribed before the first event, so it sees the whole run; may be {@code null}
+ * @param ragVariables          RAG pipeline variables, {@code rag.<owner>.<name>}: owner ({@code shared} or a
+ *                              datasource node id) → an object of values; empty for workflow apps
  */
 public record RunRequest(String runId, String workflowId, Map<String, Object> inputs,
                          Map<String, Object> systemVariables, List<EnvironmentVariable> environment,
                          Map<String, Object> conversationVariables, String startNodeId, int callDepth,
-                         RunLimits limits, RunListener listener) {
+                         RunLimits limits, RunListener listener, Map<String, Object> ragVariables) {
     public RunRequest {
+        ragVariables = ragVariables == null ? Map.of() : JsonValues.freeze(ragVariables);
         inputs = inputs == null ? Map.of() : JsonValues.freeze(inputs);
         systemVariables = systemVariables == null ? Map.of() : JsonValues.freeze(systemVariables);
         environment = environment == null ? List.of() : List.copyOf(environment);
@@ -38,6 +41,15 @@ public record RunRequest(String runId, String workflowId, Map<String, Object> in
         if (callDepth < 0) {
             throw new IllegalArgumentException("callDepth must not be negative: " + callDepth);
         }
+    }
+
+    /** A request without RAG pipeline variables (the shape of version 1.1.0). */
+    public RunRequest(String runId, String workflowId, Map<String, Object> inputs,
+                      Map<String, Object> systemVariables, List<EnvironmentVariable> environment,
+                      Map<String, Object> conversationVariables, String startNodeId, int callDepth,
+                      RunLimits limits, RunListener listener) {
+        this(runId, workflowId, inputs, systemVariables, environment, conversationVariables, startNodeId, callDepth,
+                limits, listener, Map.of());
     }
 
     /** A builder with no inputs, no variables and no listener. */
@@ -57,6 +69,7 @@ public record RunRequest(String runId, String workflowId, Map<String, Object> in
         private int callDepth;
         private RunLimits limits = RunLimits.NONE;
         private RunListener listener;
+        private final Map<String, Object> rag = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -117,9 +130,15 @@ public record RunRequest(String runId, String workflowId, Map<String, Object> in
             return this;
         }
 
+        /** RAG pipeline variables of one owner ({@code shared} or a datasource node id), {@code rag.<owner>.*}. */
+        public Builder rag(String owner, Map<String, ?> values) {
+            rag.put(owner, new LinkedHashMap<>(values));
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(runId, workflowId, inputs, sys, env, conversation, startNodeId, callDepth, limits,
-                    listener);
+                    listener, rag);
         }
     }
 }

@@ -106,6 +106,9 @@ public final class Run {
         }
         pool.put(VariablePool.ENV, Collections.unmodifiableMap(env));
         pool.put(VariablePool.CONVERSATION, request.conversationVariables());
+        if (!request.ragVariables().isEmpty()) {
+            pool.put(VariablePool.RAG, request.ragVariables());
+        }
     }
 
     public RunHandleImpl handle() {
