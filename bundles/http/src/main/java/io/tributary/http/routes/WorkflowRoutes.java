@@ -132,7 +132,7 @@ public final class WorkflowRoutes {
         }
         if (streaming) {
             try {
-                stream.pump(ctx, ping);
+                stream.pump(ctx, ping, () -> runs.get().flush());
             } finally {
                 handle.unsubscribe(stream); // a client that left: the run goes on, nobody queues for it
             }
@@ -144,6 +144,7 @@ public final class WorkflowRoutes {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("run " + runId + " did not complete", e);
         }
+        runs.get().flush(); // the record is durable before the client hears the run ended
         Map<String, Object> data = WireEvents.workflowFinished(f, workflowId, user);
         data.keySet().retainAll(java.util.Set.of("id", "workflow_id", "status", "outputs", "error", "elapsed_time",
                 "total_tokens", "total_steps", "created_at", "finished_at"));
