@@ -29,7 +29,15 @@ import io.tributary.api.engine.WorkflowEngine;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.AppStore;
 import io.tributary.api.store.RunStore;
+import io.tributary.api.knowledge.KnowledgeBase;
+import io.tributary.api.pipeline.PipelineService;
+import io.tributary.api.store.DatasetStore;
+import io.tributary.api.store.FileStore;
 import io.tributary.http.routes.AppInfoRoutes;
+import io.tributary.http.routes.DatasetAdminRoutes;
+import io.tributary.http.routes.DatasetRoutes;
+import io.tributary.http.routes.PipelineRoutes;
+import io.tributary.http.support.DatasetAuth;
 import io.tributary.http.routes.AppRoutes;
 import io.tributary.http.routes.HealthRoutes;
 import io.tributary.http.routes.WorkflowRoutes;
@@ -63,6 +71,9 @@ public final class HttpServer {
         @AttributeDefinition(name = "Largest request body", description = "Bytes, for JSON and uploads")
         long max_request_bytes() default 64L * 1024 * 1024;
 
+        @AttributeDefinition(name = "Largest knowledge upload", description = "Bytes, for POST /v1/datasets/pipeline/file-upload")
+        long upload_max_bytes() default 15L * 1024 * 1024;
+
         @AttributeDefinition(name = "SSE ping", description = "Milliseconds between keep-alive pings of a quiet stream")
         long sse_ping_ms() default 10_000;
 
@@ -77,6 +88,10 @@ public final class HttpServer {
     private final ServiceSlot<AppStore> apps = new ServiceSlot<>("app store", 2000);
     private final ServiceSlot<RunStore> runs = new ServiceSlot<>("run store", 2000);
     private final ServiceSlot<ApiKeyStore> keys = new ServiceSlot<>("API key store", 2000);
+    private final ServiceSlot<PipelineService> pipelines = new ServiceSlot<>("pipeline", 2000);
+    private final ServiceSlot<DatasetStore> datasets = new ServiceSlot<>("dataset store", 2000);
+    private final ServiceSlot<FileStore> files = new ServiceSlot<>("file store", 2000);
+    private final ServiceSlot<KnowledgeBase> knowledge = new ServiceSlot<>("knowledge", 2000);
     private final Javalin app;
 
     @Activate
@@ -112,6 +127,12 @@ public final class HttpServer {
                         Duration.ofMillis(config.sse_ping_ms()));
                 workflows.register(cfg.routes);
                 new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
+                PipelineRoutes.registerErrors(cfg.routes);
+                new DatasetAdminRoutes(pipelines, datasets, knowledge, keys).register(cfg.routes);
+                DatasetAuth datasetAuth = new DatasetAuth(keys);
+                new PipelineRoutes(datasetAuth, pipelines, datasets, files, mapper,
+                        Duration.ofMillis(config.sse_ping_ms()), config.upload_max_bytes()).register(cfg.routes);
+                new DatasetRoutes(datasetAuth, datasets, knowledge, mapper).register(cfg.routes);
             });
             app.start();
         } finally {
@@ -199,5 +220,45 @@ public final class HttpServer {
 
     void unsetKeys(ApiKeyStore s) {
         keys.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPipelines(PipelineService s) {
+        pipelines.set(s);
+    }
+
+    void unsetPipelines(PipelineService s) {
+        pipelines.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDatasets(DatasetStore s) {
+        datasets.set(s);
+    }
+
+    void unsetDatasets(DatasetStore s) {
+        datasets.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFiles(FileStore s) {
+        files.set(s);
+    }
+
+    void unsetFiles(FileStore s) {
+        files.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setKnowledge(KnowledgeBase s) {
+        knowledge.set(s);
+    }
+
+    void unsetKnowledge(KnowledgeBase s) {
+        knowledge.unset(s);
     }
 }
