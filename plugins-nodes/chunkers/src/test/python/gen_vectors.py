@@ -119,6 +119,12 @@ def main():
                      "Write to ann@example.com or see https://example.com/page?x=1 for more.\n\n"
                      "![diagram](https://img.example.com/d.png) and [link](http://example.org/a).",
                      remove_urls_emails=True),
+        general_case("email-and-space-edges", "email matches are leftmost and non-overlapping; odd spaces collapse",
+                     "x@y@z.com, a@b c@d.e, foo.bar+baz@ex-ample.co.uk. end@. @here.com me@x.\n"
+                     "tabs\t\t and\u2003\u2003em\u00a0spaces \r\r\n\n\n\n\nnext\n\n\nlast",
+                     remove_extra_spaces=True, remove_urls_emails=True, max_chunk_length=50, chunk_overlap=0),
+        general_case("nbsp-strip", "chunks are stripped as Python strips: NBSP and U+3000 count as whitespace",
+                     "\u00a0\u00a0padded\u00a0\n\n\u3000ideographic\u3000"),
         general_case("both-rules", "both preprocessing rules apply together (core loops over the rules)",
                      "Mail   bob@example.org   now.\n\n\n\nVisit   https://x.example.net/y   today.",
                      remove_extra_spaces=True, remove_urls_emails=True),

@@ -17,10 +17,6 @@ import java.util.regex.Pattern;
  * image's alt text to {@code image}; here the alt text is kept.
  */
 public final class TextCleaner {
-    private static final Pattern NEWLINES = Pattern.compile("\n{3,}");
-    private static final Pattern SPACES =
-            Pattern.compile("[\t\f\r \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000]{2,}");
-    private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+");
     private static final Pattern MD_IMAGE = Pattern.compile("(?dU)!\\[.*?\\]\\((https?://[^\\s)]+)\\)");
     private static final Pattern URL = Pattern.compile("(?U)https?://[^\\s)]+");
 
@@ -35,11 +31,14 @@ public final class TextCleaner {
     public String clean(String text) {
         String t = alwaysOn(text);
         if (removeExtraSpaces) {
-            t = NEWLINES.matcher(t).replaceAll("\n\n");
-            t = SPACES.matcher(t).replaceAll(" ");
+            t = CleanScans.collapseNewlines(t);
+            t = CleanScans.collapseSpaces(t);
         }
         if (removeUrlsEmails) {
-            t = EMAIL.matcher(t).replaceAll("");
+            t = CleanScans.removeEmails(t);
+            if (!t.contains("http://") && !t.contains("https://")) {
+                return t;
+            }
             List<String> images = new ArrayList<>();
             Matcher m = MD_IMAGE.matcher(t);
             StringBuilder hidden = new StringBuilder(t.length());
