@@ -107,6 +107,7 @@ class StoreBundleIT {
         configure(Map.of("data.dir", dataDir.toString()));
 
         issueAndVerify();
+        saveAndRead(dataDir);
         queueADocument();
 
         assertTrue(Files.exists(dataDir.resolve("db/tributary.mv.db")), "H2 file in data.dir/db");
@@ -234,6 +235,24 @@ class StoreBundleIT {
         assertEquals(doc.getClass().getMethod("id").invoke(doc), item.getClass().getMethod("documentId").invoke(item));
         queueType.getMethod("finish", String.class).invoke(queue, item.getClass().getMethod("id").invoke(item));
         assertEquals(0L, queueType.getMethod("pending").invoke(queue));
+    }
+
+    /** Saves an upload through the FileStore service and reads it back; the blob lands in data.dir/files. */
+    private void saveAndRead(Path dataDir) throws Exception {
+        Object files = track("io.tributary.api.store.FileStore").getService();
+        Class<?> storeType = api.loadClass("io.tributary.api.store.FileStore");
+        byte[] content = "bundle file".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Object saved = storeType.getMethod("save", String.class, String.class, String.class,
+                java.io.InputStream.class, long.class).invoke(files, "it.txt", null, "it",
+                new java.io.ByteArrayInputStream(content), 1024L);
+        Class<?> uploadType = api.loadClass("io.tributary.api.store.UploadFile");
+        String id = (String) uploadType.getMethod("id").invoke(saved);
+        String sha = (String) uploadType.getMethod("sha256").invoke(saved);
+        assertEquals("text/plain", uploadType.getMethod("mimeType").invoke(saved));
+        assertTrue(Files.isRegularFile(dataDir.resolve("files").resolve(sha.substring(0, 2)).resolve(sha)));
+        try (java.io.InputStream in = (java.io.InputStream) storeType.getMethod("open", String.class).invoke(files, id)) {
+            assertEquals("bundle file", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Tracks all services of that name (the test does not import their packages) and waits for one. */
