@@ -27,6 +27,7 @@ import io.tributary.api.store.RunPage;
 import io.tributary.api.store.RunQuery;
 import io.tributary.api.store.RunRecord;
 import io.tributary.api.store.StoreException;
+import io.tributary.store.db.JsonColumns;
 
 /** The SQL of the run tables, shared by the store service and the recorder. */
 final class RunTables {
