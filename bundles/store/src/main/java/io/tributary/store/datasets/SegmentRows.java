@@ -49,9 +49,6 @@ final class SegmentRows {
             List<ChildChunkRecord> children = new ArrayList<>(s.childChunks().size());
             int childPosition = 1;
             for (String child : s.childChunks()) {
-                if (child == null) {
-                    throw new IllegalArgumentException("segment " + position + " has a null child chunk");
-                }
                 children.add(new ChildChunkRecord(UUID.randomUUID().toString(), id, childPosition++, child,
                         Text.characters(child), AUTOMATIC, now));
             }
