@@ -24,6 +24,7 @@ import io.tributary.store.db.DatabaseSettings;
 import io.tributary.store.queue.JdbcPipelineQueue;
 import io.tributary.store.runs.JdbcRunStore;
 import io.tributary.store.runs.RunRecorder;
+import io.tributary.store.runs.RunWriter;
 
 /**
  * The real parts wired by hand: an H2 store in a temporary directory, the engine with its DSL importer and run
@@ -40,6 +41,7 @@ abstract class PipelineFixture {
     Database database;
     JdbcDatasetStore datasets;
     JdbcPipelineQueue queue;
+    RunWriter runWriter;
     JdbcRunStore runs;
     PipelineNodes nodes;
     DslImporterImpl importer;
@@ -55,7 +57,7 @@ abstract class PipelineFixture {
         importer = new DslImporterImpl(registry);
         engine = new WorkflowEngineImpl(new Limits(500, Duration.ofSeconds(60), Duration.ofSeconds(30), 10, 1 << 20, 5,
                 Duration.ofMillis(500)), Duration.ofSeconds(5), registry);
-        engine.addLayer(new RunRecorder(database));
+        engine.addLayer(new RunRecorder(runWriter));
         service = new PipelineServiceImpl(importer, datasets, engine, runs, Clock.systemDefaultZone());
     }
 
@@ -63,7 +65,8 @@ abstract class PipelineFixture {
         database = new Database(DatabaseSettings.embedded(dataDir, 8));
         datasets = new JdbcDatasetStore(database);
         queue = new JdbcPipelineQueue(database);
-        runs = new JdbcRunStore(database);
+        runWriter = new RunWriter(database);
+        runs = new JdbcRunStore(runWriter);
     }
 
     /** Starts workers over the current store and engine, wired to wake on queued items. */
@@ -82,6 +85,11 @@ abstract class PipelineFixture {
             workers.deactivate();
         }
         engine.deactivate();
+        closeStore();
+    }
+
+    void closeStore() {
+        runWriter.close();
         database.close();
     }
 

@@ -83,7 +83,7 @@ class PipelineWorkersTest extends PipelineFixture {
         List<PipelineItem> claimed = queue.claim(2);
         claimed.forEach(i -> datasets.updateStatus(i.documentId(), "indexing", null));
         engine.deactivate();
-        database.close();
+        closeStore();
 
         // restart on the same data directory
         openStore();
@@ -93,7 +93,7 @@ class PipelineWorkersTest extends PipelineFixture {
         engine = new io.tributary.engine.impl.WorkflowEngineImpl(new io.tributary.engine.impl.limits.Limits(500,
                 java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(30), 10, 1 << 20, 5,
                 java.time.Duration.ofMillis(500)), java.time.Duration.ofSeconds(5), registry);
-        engine.addLayer(new io.tributary.store.runs.RunRecorder(database));
+        engine.addLayer(new io.tributary.store.runs.RunRecorder(runWriter));
         service = new PipelineServiceImpl(importer, datasets, engine, runs, java.time.Clock.systemDefaultZone());
         startWorkers(3);
 
