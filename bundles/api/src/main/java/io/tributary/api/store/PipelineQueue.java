@@ -19,7 +19,10 @@ public interface PipelineQueue {
     /** Marks the item {@code done}. */
     void finish(String itemId);
 
-    /** Puts every {@code running} item back to {@code queued}; returns how many. Call once at start-up. */
+    /**
+     * Puts every {@code running} item back to {@code queued} and its document (unless it already ended) back to
+     * {@code waiting}, in one transaction; returns how many items. Call once at start-up.
+     */
     int requeueRunning();
 
     /** The item, or empty. */

@@ -143,7 +143,14 @@ public final class JdbcPipelineQueue implements PipelineQueue {
 
     @Override
     public int requeueRunning() {
-        return Transactions.autoCommit(db, "requeue running pipeline items", c -> {
+        // the documents of interrupted items go back to waiting in the same transaction: they show as queued again
+        return Transactions.inTransaction(db, "requeue running pipeline items", c -> {
+            try (PreparedStatement docs = c.prepareStatement(
+                    "UPDATE documents SET indexing_status = 'waiting' WHERE indexing_status NOT IN ('completed', 'error')"
+                            + " AND id IN (SELECT document_id FROM pipeline_items WHERE status = ?)")) {
+                docs.setString(1, PipelineItemRows.RUNNING);
+                docs.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE pipeline_items SET status = ?, claimed_at = NULL WHERE status = ?")) {
                 ps.setString(1, PipelineItemRows.QUEUED);

@@ -91,6 +91,8 @@ class PipelineQueueTest extends StoreTestBase {
         enqueue("b", 3);
         List<PipelineItem> claimed = queue.claim(2);
         queue.finish(claimed.get(0).id());
+        datasets.updateStatus(claimed.get(0).documentId(), "completed", null);
+        datasets.updateStatus(claimed.get(1).documentId(), "indexing", null);
 
         // a new process starts: whatever was running when the old one died goes back to the queue
         JdbcPipelineQueue restarted = new JdbcPipelineQueue(database);
@@ -99,6 +101,9 @@ class PipelineQueueTest extends StoreTestBase {
 
         PipelineItem again = queue.item(claimed.get(1).id()).orElseThrow();
         assertEquals("queued", again.status());
+        assertEquals("waiting", datasets.document(again.documentId()).orElseThrow().indexingStatus(),
+                "an interrupted document shows as queued again");
+        assertEquals("completed", datasets.document(claimed.get(0).documentId()).orElseThrow().indexingStatus());
         List<PipelineItem> reclaimed = restarted.claim(5);
         assertEquals(List.of(claimed.get(1).id()), reclaimed.stream().limit(1).map(PipelineItem::id).toList(),
                 "the older item comes first again");
