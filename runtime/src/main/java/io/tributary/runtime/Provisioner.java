@@ -31,6 +31,13 @@ final class Provisioner {
     /** Marker and result of the demo workflow app: its {@code app-} key, owner-readable only. */
     static final String DEMO_APP_KEY_FILE = "demo-app.key";
     static final String DEMO_APP_DSL = "/io/tributary/runtime/demo/demo-workflow.yml";
+    /** Marker and result of the demo dataset: its {@code dataset-} key, owner-readable only. */
+    static final String DEMO_DATASET_KEY_FILE = "demo-dataset.key";
+    static final String DEMO_TEMPLATE = "general-file";
+    /** The datasource node of the {@value #DEMO_TEMPLATE} template. */
+    static final String DEMO_START_NODE = "1752000000001";
+    static final String DEMO_DOCUMENT = "about-tributary.md";
+    static final String DEMO_DOCUMENT_RESOURCE = "/io/tributary/runtime/demo/" + DEMO_DOCUMENT;
 
     private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
     private static final Duration READY_WAIT = Duration.ofSeconds(60);
@@ -81,6 +88,68 @@ final class Provisioner {
     /** Every demo whose marker is missing. Add a demo dataset here with a method of its own. */
     void provisionDemos() throws IOException, InterruptedException {
         demoWorkflowApp();
+        demoDataset();
+    }
+
+    /**
+     * The demo knowledge base: a dataset from the built-in {@value #DEMO_TEMPLATE} pipeline template, published,
+     * with a {@code dataset-} key kept in {@value #DEMO_DATASET_KEY_FILE} (0600) and printed once, and one sample
+     * document ({@value #DEMO_DOCUMENT}) uploaded and run through the pipeline so retrieval has something to find.
+     * Returns the key, or {@code null} when it had been provisioned before.
+     */
+    String demoDataset() throws IOException, InterruptedException {
+        Path keyFile = dataDir.resolve(DEMO_DATASET_KEY_FILE);
+        if (Files.exists(keyFile)) {
+            return null;
+        }
+        String created = call("POST", "/admin/v1/datasets?template=" + DEMO_TEMPLATE, null, new byte[0], 201);
+        String datasetId = field(created, "id");
+        call("POST", "/admin/v1/datasets/" + datasetId + "/publish", null, new byte[0], 201);
+        String key = field(call("POST", "/admin/v1/dataset-api-keys", null, new byte[0], 201), "token");
+        byte[] sample;
+        try (InputStream in = Provisioner.class.getResourceAsStream(DEMO_DOCUMENT_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("missing resource " + DEMO_DOCUMENT_RESOURCE);
+            }
+            sample = in.readAllBytes();
+        }
+        String boundary = "tributary-" + System.nanoTime();
+        byte[] multipart = multipart(boundary, DEMO_DOCUMENT, "text/markdown", sample);
+        String uploaded = callWithKey(key, "POST", "/v1/datasets/pipeline/file-upload",
+                "multipart/form-data; boundary=" + boundary, multipart, 201);
+        String run = """
+                {"inputs":{},"datasource_type":"local_file","datasource_info_list":[{"reference":"%s","name":"%s"}],                "start_node_id":"%s","is_published":true,"response_mode":"blocking"}"""
+                .formatted(field(uploaded, "id"), DEMO_DOCUMENT, DEMO_START_NODE);
+        callWithKey(key, "POST", "/v1/datasets/" + datasetId + "/pipeline/run", "application/json",
+                run.getBytes(StandardCharsets.UTF_8), 200);
+        writePrivate(keyFile, key + "\n");
+        out.println("""
+                ------------------------------------------------------------------
+                 Demo knowledge base provisioned (dataset %s), with %s indexing.
+                 Its API key (shown once; kept in %s, mode 0600):
+                   %s
+                 Try:  curl -X POST http://localhost:<port>/v1/datasets/%s/retrieve \\
+                         -H 'Authorization: Bearer <key>' -H 'Content-Type: application/json' \\
+                         -d '{"query":"How does semantic search work without a service?"}'
+                ------------------------------------------------------------------"""
+                .formatted(datasetId, DEMO_DOCUMENT, keyFile, key, datasetId));
+        out.flush();
+        LOG.info("Demo dataset {} provisioned", datasetId);
+        return key;
+    }
+
+    /** A multipart/form-data body with one part {@code file}. */
+    static byte[] multipart(String boundary, String filename, String contentType, byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[h.length + content.length + t.length];
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(content, 0, out, h.length, content.length);
+        System.arraycopy(t, 0, out, h.length + content.length, t.length);
+        return out;
     }
 
     /**
@@ -125,8 +194,14 @@ final class Provisioner {
      */
     private String call(String method, String path, String contentType, byte[] body, int expected)
             throws IOException, InterruptedException {
+        return callWithKey(adminToken, method, path, contentType, body, expected);
+    }
+
+    /** As {@link #call}, authenticated with {@code token}. */
+    private String callWithKey(String token, String method, String path, String contentType, byte[] body,
+                               int expected) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminToken)
+                .header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);

@@ -18,6 +18,7 @@ import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
+import io.tributary.api.pipeline.PipelineTemplate;
 import io.tributary.api.store.ApiKey;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.Dataset;
@@ -60,10 +61,42 @@ public final class DatasetAdminRoutes {
         routes.post("/admin/v1/dataset-api-keys", this::issueKey);
         routes.get("/admin/v1/dataset-api-keys", this::listKeys);
         routes.delete("/admin/v1/dataset-api-keys/{keyId}", this::revokeKey);
+        routes.get("/admin/v1/pipeline-templates", this::templates);
+        routes.get("/admin/v1/pipeline-templates/{templateId}", this::template);
     }
 
+    /** The built-in pipeline templates, without their DSL. */
+    private void templates(Context ctx) {
+        List<Map<String, Object>> data = pipelines.get().templates().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("name", t.name());
+            m.put("description", t.description());
+            return m;
+        }).toList();
+        ctx.json(Map.of("data", data));
+    }
+
+    /** One template with its DSL. */
+    private void template(Context ctx) {
+        PipelineTemplate t = template(ctx.pathParam("templateId"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("name", t.name());
+        m.put("description", t.description());
+        m.put("dsl", t.dsl());
+        ctx.json(m);
+    }
+
+    private PipelineTemplate template(String id) {
+        return pipelines.get().templates().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Pipeline template " + id + " not found."));
+    }
+
+    /** A dataset from the DSL in the body, or from a built-in template ({@code ?template=<id>}, empty body). */
     private void create(Context ctx) throws IOException {
-        String yaml = dslText(ctx);
+        String templateId = ctx.queryParam("template");
+        String yaml = templateId == null ? dslText(ctx) : template(templateId).dsl();
         Dataset d;
         try {
             d = pipelines.get().importPipeline(yaml, "admin");
