@@ -1,0 +1,142 @@
+package io.tributary.node.extractor;
+
+import static io.tributary.node.extractor.TestDocuments.SENTENCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tributary.api.dsl.DslDocument;
+import io.tributary.api.engine.NodeTypeLease;
+import io.tributary.api.engine.NodeTypeNotInstalledException;
+import io.tributary.api.engine.NodeTypeRegistry;
+import io.tributary.api.engine.RunRequest;
+import io.tributary.api.event.RunFinished;
+import io.tributary.api.event.RunStatus;
+import io.tributary.api.model.NodeTypeInfo;
+import io.tributary.api.node.NodeType;
+import io.tributary.engine.dsl.DslParser;
+import io.tributary.engine.impl.WorkflowEngineImpl;
+import io.tributary.engine.impl.limits.Limits;
+import io.tributary.node.flow.EndNodeType;
+import io.tributary.node.flow.StartNodeType;
+
+/**
+ * The node in a graph: a YAML fixture read by the real {@link DslParser}, run by the real engine with the real
+ * start and end nodes of the flow plugin; files come in as the start node's file inputs.
+ */
+class ExtractorGraphTest {
+    @TempDir
+    Path dir;
+    Extraction x;
+    WorkflowEngineImpl engine;
+
+    @BeforeEach
+    void setUp() {
+        x = new Extraction(dir, ExtractorLimits.defaults());
+        engine = new WorkflowEngineImpl(
+                new Limits(500, Duration.ofSeconds(60), Duration.ofSeconds(30), 10, 204800, 5, Duration.ofMillis(500)),
+                Duration.ofSeconds(5), new Registry(Map.of("start", new StartNodeType(), "end", new EndNodeType(),
+                        "document-extractor", x.nodeType)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.deactivate();
+        x.close();
+    }
+
+    private RunFinished run(Map<String, Object> inputs) throws Exception {
+        String yaml;
+        try (InputStream in = getClass().getResourceAsStream("/graphs/extract-files.yml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        DslDocument doc = new DslParser().parse(yaml);
+        assertEquals(List.of(), engine.validate(doc.graph()));
+        return engine.start(doc.graph(), RunRequest.builder().inputs(inputs).build()).await(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void extractsAFileAndAFileListThroughTheEngine() throws Exception {
+        RunFinished f = run(Map.of(
+                "doc", x.upload("paper.pdf", "application/pdf", TestDocuments.pdf(1)),
+                "docs", List.of(x.upload("report.docx", "", TestDocuments.docx()),
+                        x.upload("book.xlsx", "", TestDocuments.xlsx()))));
+        assertEquals(RunStatus.SUCCEEDED, f.status(), f.error());
+        assertEquals(SENTENCE + ".", f.outputs().get("text"));
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) f.outputs().get("texts");
+        assertEquals(2, texts.size());
+        assertTrue(texts.get(0).contains(SENTENCE + " in Word."), texts.get(0));
+        assertTrue(texts.get(1).contains("| fox | " + SENTENCE + " |"), texts.get(1));
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsTheRunWithTheReason() throws Exception {
+        RunFinished f = run(Map.of(
+                "doc", x.upload("broken.pdf", "application/pdf", TestDocuments.text("%PDF-1.7 nonsense")),
+                "docs", List.of()));
+        assertEquals(RunStatus.FAILED, f.status());
+        assertTrue(f.error().startsWith("Failed to extract text from broken.pdf: "), f.error());
+    }
+
+    /** The node types of this test by type name (one version each). */
+    private record Registry(Map<String, NodeType> types) implements NodeTypeRegistry {
+        private NodeTypeInfo info(String type) throws NodeTypeNotInstalledException {
+            if (!types.containsKey(type)) {
+                throw new NodeTypeNotInstalledException(type, null);
+            }
+            return new NodeTypeInfo(type, null, "1.0.0", 1, "test", "1.0.0");
+        }
+
+        @Override
+        public List<NodeTypeInfo> list() {
+            return types.keySet().stream().map(t -> new NodeTypeInfo(t, null, "1.0.0", 1, "test", "1.0.0")).toList();
+        }
+
+        @Override
+        public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
+            NodeTypeInfo info = info(type);
+            return new NodeTypeLease() {
+                @Override
+                public NodeTypeInfo info() {
+                    return info;
+                }
+
+                @Override
+                public NodeType nodeType() {
+                    return types.get(type);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public NodeTypeInfo resolve(String type, String tool, String version) throws NodeTypeNotInstalledException {
+            return info(type);
+        }
+
+        @Override
+        public int inFlight(long bundleId) {
+            return 0;
+        }
+
+        @Override
+        public boolean awaitDrained(long bundleId, Duration timeout) {
+            return true;
+        }
+    }
+}
