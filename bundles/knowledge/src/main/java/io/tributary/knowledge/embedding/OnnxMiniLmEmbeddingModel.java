@@ -39,7 +39,12 @@ public final class OnnxMiniLmEmbeddingModel implements EmbeddingModel, AutoClose
     static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
     static final int MAX_TOKENS = 256;
-    private static final int BATCH = 32;
+    /**
+     * Texts run one at a time: the quantized model quantizes activations per tensor, so padding a text next to a
+     * longer one changes its vector by a few percent. Alone, a text always gets the same vector (a re-index writes
+     * identical vectors, a query and an identical segment match exactly), and no time goes into padding.
+     */
+    private static final int BATCH = 1;
     private static final Logger LOG = LoggerFactory.getLogger(OnnxMiniLmEmbeddingModel.class);
 
     private final int threads;
