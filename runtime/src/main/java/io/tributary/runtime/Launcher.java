@@ -148,6 +148,12 @@ final class Launcher {
         byPid.put("io.tributary.plugins", new LinkedHashMap<>(settings.withPrefix("plugins.")));
         byPid.put("io.tributary.ssrf", new LinkedHashMap<>(settings.withPrefix("ssrf.")));
         byPid.put("io.tributary.pipeline", new LinkedHashMap<>(settings.withPrefix("pipeline.")));
+        Map<String, Object> knowledge = new LinkedHashMap<>(settings.withPrefix("knowledge."));
+        for (String secret : List.of("openai.api.key", "rerank.api.key")) {
+            Object key = knowledge.remove(secret);
+            knowledge.put("." + secret, key == null ? "" : key);
+        }
+        byPid.put("io.tributary.knowledge", knowledge);
         byPid.values().forEach(m -> m.put("data.dir", data.toString()));
         return byPid;
     }

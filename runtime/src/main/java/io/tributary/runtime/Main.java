@@ -32,6 +32,10 @@ public final class Main {
               db.password    TRIBUTARY_DB_PASSWORD    database password
               admin.token    TRIBUTARY_ADMIN_TOKEN    admin API token; generated on first start if empty
               ssrf.allow     TRIBUTARY_SSRF_ALLOW     hosts/CIDRs server-side fetches may reach despite the SSRF guard
+              knowledge.openai.base.url  TRIBUTARY_KNOWLEDGE_OPENAI_BASE_URL  OpenAI-compatible embeddings
+                             (…/v1); also knowledge.openai.api.key, .model, .provider, .dimensions
+              knowledge.rerank.base.url  TRIBUTARY_KNOWLEDGE_RERANK_BASE_URL  Jina-style rerank service (…/v1);
+                             also knowledge.rerank.api.key, .model, .provider
               cache.clean    TRIBUTARY_CACHE_CLEAN    true = start from an empty framework cache
               demo           TRIBUTARY_DEMO           false = do not provision the demo app on first start
             """;
