@@ -70,8 +70,10 @@ class KnowledgeIndexPreviewTest extends PipelineTest {
     void qaPreview() throws Exception {
         Object chunks = map("qa_chunks", List.of(map("question", "What is it? ", "answer", " A river."),
                 map("question", " ", "answer", "dropped")));
+        Events ev = preview("qa_model", chunks);
         assertEquals(map("chunk_structure", "qa_model", "qa_preview", List.of(map("question", "What is it?",
-                "answer", "A river.")), "total_segments", 1), outputs(preview("qa_model", chunks)));
+                "answer", "A river.")), "total_segments", 1), outputs(ev));
+        assertEquals(ev.finished("index").outputs(), ev.end().outputs(), "the preview is the run's outputs");
     }
 
     @Test
