@@ -23,6 +23,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,10 +56,25 @@ class WorkflowApiE2EIT {
     String greeterKey;
     String greeterId;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final long UPLOAD_LIMIT = 1024 * 1024;
+    HttpServer remote;
+    String demoKey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         dist = new Distribution(dir);
+        // Remote files are served by a server of this test on loopback, which the SSRF guard blocks by default.
+        dist.env.put("TRIBUTARY_SSRF_ALLOW", "127.0.0.1");
+        dist.env.put("TRIBUTARY_HTTP_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT));
+        remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        remote.createContext("/docs/", ex -> {
+            byte[] pdf = "%PDF-1.4 remote".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/pdf");
+            ex.sendResponseHeaders(200, pdf.length);
+            ex.getResponseBody().write(pdf);
+            ex.close();
+        });
+        remote.start();
         String token = configure(dist);
         dist.start();
         http = new Http(dist.baseUrl());
@@ -66,6 +89,9 @@ class WorkflowApiE2EIT {
     @AfterAll
     void stop() throws Exception {
         dist.close();
+        if (remote != null) {
+            remote.stop(0);
+        }
     }
 
     static String resource(String name) throws IOException {
@@ -515,6 +541,203 @@ class WorkflowApiE2EIT {
         assertEquals("failed", detail.get("status").asText(), detail.toString());
         assertEquals("the server stopped while the run was in progress", detail.get("error").asText());
         assertTrue(!detail.get("finished_at").isNull());
+    }
+
+    /** A multipart body with the given parts: {name, filename or null, content}. */
+    Http.Response upload(String key, String[]... parts) throws Exception {
+        String boundary = "----tributary" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String[] p : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p[0] + "\""
+                    + (p[1] == null ? "" : "; filename=\"" + p[1] + "\"") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p[2].getBytes(StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.post("/v1/files/upload", key, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    @Test
+    @Order(2)
+    void theDemoAppIsProvisionedOnFirstStartAndItsKeyPrintedOnce() throws Exception {
+        Path keyFile = dist.dataDir().resolve("demo-app.key");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(keyFile) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(keyFile), "demo-app.key was not written:\n" + dist.log());
+        demoKey = Files.readString(keyFile).trim();
+        assertTrue(demoKey.startsWith("app-"), demoKey);
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(keyFile));
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!dist.log().contains(demoKey) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String log = dist.log();
+        assertEquals(1, log.split(java.util.regex.Pattern.quote(demoKey), -1).length - 1, "key printed once:\n" + log);
+
+        // What the README's curl command sends.
+        Http.Response r = run(demoKey, "{\"inputs\": {\"name\": \"Ada\"}, \"user\": \"me\"}");
+        assertEquals(200, r.status(), r.raw().body());
+        assertEquals("Hello Ada, welcome to Tributary!", r.json().get("data").get("outputs").get("greeting").asText());
+    }
+
+    @Test
+    @Order(11)
+    void uploadsAnswer201WithDifyFieldsAndRefuseBadFiles() throws Exception {
+        Http.Response r = upload(greeterKey, new String[] {"file", "notes.md", "# Notes\nhello"},
+                new String[] {"user", null, "u-up"});
+        assertEquals(201, r.status(), r.raw().body());
+        JsonNode j = r.json();
+        assertEquals(List.of("id", "name", "size", "extension", "mime_type", "created_by", "created_at", "preview_url",
+                "source_url", "original_url", "reference", "user_id", "tenant_id", "conversation_id", "file_key"), names(j));
+        assertEquals("notes.md", j.get("name").asText());
+        assertEquals(13, j.get("size").asInt());
+        assertEquals("md", j.get("extension").asText());
+        assertEquals("text/markdown", j.get("mime_type").asText());
+        assertEquals("u-up", j.get("created_by").asText());
+        assertEquals("u-up", j.get("user_id").asText());
+        assertEquals(j.get("id").asText(), j.get("reference").asText());
+        assertTrue(Math.abs(j.get("created_at").asLong() - System.currentTimeMillis() / 1000) < 300);
+        assertTrue(j.get("tenant_id").isNull());
+
+        // Exactly the limit passes; one byte more is 413 (enforced by the parser and the store while streaming).
+        assertEquals(201, upload(greeterKey, new String[] {"file", "max.txt", "x".repeat((int) UPLOAD_LIMIT)}).status());
+        assertError(upload(greeterKey, new String[] {"file", "big.txt", "x".repeat((int) UPLOAD_LIMIT + 1)}),
+                413, "file_too_large");
+        assertError(upload(greeterKey, new String[] {"file", "huge.txt", "x".repeat((int) UPLOAD_LIMIT * 3)}),
+                413, "file_too_large");
+        assertError(upload(greeterKey, new String[] {"file", "tool.exe", "MZ"}), 415, "unsupported_file_type");
+        assertError(upload(greeterKey, new String[] {"file", "script.sh", "#!/bin/sh"}), 415, "unsupported_file_type");
+        assertError(upload(greeterKey, new String[] {"user", null, "u"}), 400, "no_file_uploaded");
+        assertError(upload(greeterKey, new String[] {"file", "a.txt", "a"}, new String[] {"file", "b.txt", "b"}),
+                400, "too_many_files");
+        assertError(upload(greeterKey, new String[] {"file", null, "no name"}), 400, "filename_not_exists_error");
+        assertError(upload(greeterKey, new String[] {"file", "../etc/passwd.txt", "x"}), 400, "invalid_param");
+        assertError(upload(greeterKey, new String[] {"file", "a\\\\b.txt", "x"}), 400, "invalid_param");
+        assertError(http.post("/v1/files/upload", greeterKey, "application/json", "{}".getBytes()), 400, "no_file_uploaded");
+        assertError(upload("app-nope", new String[] {"file", "a.txt", "a"}), 401, "unauthorized");
+    }
+
+    @Test
+    @Order(11)
+    void localAndRemoteFilesReachTheStartNodeAndSysFiles() throws Exception {
+        String filesKey = app(resource("files.yml"))[1];
+        String uploadId = upload(filesKey, new String[] {"file", "report.txt", "quarterly report"})
+                .json().get("id").asText();
+        String pngId = upload(filesKey, new String[] {"file", "pic.png", "not really a png"}).json().get("id").asText();
+        String remoteUrl = "http://127.0.0.1:" + remote.getAddress().getPort() + "/docs/annual%20report.pdf";
+
+        Map<String, Object> body = Map.of("user", "uf",
+                "inputs", Map.of("doc", Map.of("type", "document", "transfer_method", "local_file", "upload_file_id", uploadId),
+                        "pics", List.of(Map.of("type", "image", "transfer_method", "local_file", "upload_file_id", pngId))),
+                "files", List.of(Map.of("type", "document", "transfer_method", "remote_url", "url", remoteUrl)));
+        Http.Response r = run(filesKey, body);
+        assertEquals(200, r.status(), r.raw().body());
+        JsonNode out = r.json().get("data").get("outputs");
+        JsonNode doc = out.get("doc");
+        assertEquals(List.of("dify_model_identity", "id", "type", "transfer_method", "remote_url", "related_id", "filename",
+                "extension", "mime_type", "size", "url"), names(doc));
+        assertEquals("__dify__file__", doc.get("dify_model_identity").asText());
+        assertEquals("local_file", doc.get("transfer_method").asText());
+        assertEquals(uploadId, doc.get("related_id").asText());
+        assertEquals("report.txt", doc.get("filename").asText());
+        assertEquals(".txt", doc.get("extension").asText());
+        assertEquals("text/plain", doc.get("mime_type").asText());
+        assertEquals(16, doc.get("size").asInt());
+        assertEquals("image", out.get("pics").get(0).get("type").asText());
+        JsonNode remoteFile = out.get("files").get(0);
+        assertEquals("remote_url", remoteFile.get("transfer_method").asText());
+        assertEquals(remoteUrl, remoteFile.get("remote_url").asText());
+        assertEquals(remoteUrl, remoteFile.get("url").asText());
+        assertEquals("annual report.pdf", remoteFile.get("filename").asText());
+        assertEquals(".pdf", remoteFile.get("extension").asText());
+        assertTrue(remoteFile.get("related_id").isNull());
+
+        // A remote_url document as the start variable, streamed: workflow_finished lists the files.
+        HttpResponse<InputStream> res = stream(filesKey, Map.of("user", "uf", "response_mode", "streaming",
+                "inputs", Map.of("doc", Map.of("type", "document", "transfer_method", "remote_url", "url", remoteUrl))));
+        List<Sse.Frame> frames;
+        try (Sse sse = new Sse(res.body())) {
+            frames = sse.rest();
+        }
+        JsonNode finished = frames.get(frames.size() - 1).data().get("data");
+        assertEquals("succeeded", finished.get("status").asText(), finished.toString());
+        assertEquals(1, finished.get("files").size(), finished.toString());
+        assertEquals("remote_url", finished.get("files").get(0).get("transfer_method").asText());
+        JsonNode startInputs = frames.stream().filter(f -> f.name().equals("workflow_started")).findFirst().orElseThrow()
+                .data().get("data").get("inputs");
+        assertEquals("__dify__file__", startInputs.get("doc").get("dify_model_identity").asText(), startInputs.toString());
+
+        // Refusals: unknown upload, blocked or unresolvable host, a type or method the variable does not allow.
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                Map.of("type", "document", "transfer_method", "local_file", "upload_file_id", UUID.randomUUID().toString())))),
+                400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                Map.of("type", "document", "transfer_method", "remote_url", "url", "http://169.254.169.254/latest/x.pdf")))),
+                400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                Map.of("type", "document", "transfer_method", "remote_url", "url", "http://10.1.2.3/a.pdf")))),
+                400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                Map.of("type", "document", "transfer_method", "remote_url", "url", "http://no-such-host.invalid/a.pdf")))),
+                400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc", Map.of("transfer_method", "local_file",
+                "upload_file_id", uploadId), "pics", List.of(Map.of("type", "image", "transfer_method", "remote_url",
+                "url", remoteUrl))))), 400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                Map.of("type", "image", "transfer_method", "local_file", "upload_file_id", pngId)))), 400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                Map.of("type", "document", "transfer_method", "tool_file", "upload_file_id", uploadId)))), 400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc", uploadId))), 400, "invalid_param");
+        assertError(run(filesKey, Map.of("user", "uf", "inputs", Map.of(), "files", List.of(Map.of("type", "document",
+                "transfer_method", "remote_url", "url", "http://169.254.169.254/a.pdf")))), 400, "invalid_param");
+    }
+
+    @Test
+    @Order(11)
+    void aPublishedVersionRunsByWorkflowId() throws Exception {
+        Http.Response latest = run(greeterKey, Map.of("inputs", Map.of("name", "Ada"), "user", "u1"));
+        String v1 = latest.json().get("data").get("workflow_id").asText();
+        Http.Response v2 = http.post("/admin/v1/apps/" + greeterId + "/publish", admin, null, new byte[0]);
+        assertEquals(201, v2.status(), v2.raw().body());
+        assertEquals(v2.json().get("workflow_id").asText(),
+                run(greeterKey, Map.of("inputs", Map.of("name", "Ada"), "user", "u1")).json().get("data").get("workflow_id").asText());
+
+        Http.Response byId = http.post("/v1/workflows/" + v1 + "/run", greeterKey, "application/json",
+                Http.JSON.writeValueAsBytes(Map.of("inputs", Map.of("name", "Cy"), "user", "u1")));
+        assertEquals(200, byId.status(), byId.raw().body());
+        assertEquals(v1, byId.json().get("data").get("workflow_id").asText());
+        assertEquals("Hello Cy", byId.json().get("data").get("outputs").get("greeting").asText());
+
+        assertError(http.post("/v1/workflows/" + UUID.randomUUID() + "/run", greeterKey, "application/json",
+                Http.JSON.writeValueAsBytes(Map.of("inputs", Map.of("name", "Cy"), "user", "u1"))), 404, "not_found");
+        assertError(http.post("/v1/workflows/draft/run", greeterKey, "application/json",
+                Http.JSON.writeValueAsBytes(Map.of("inputs", Map.of("name", "Cy"), "user", "u1"))), 400, "bad_request");
+        // Another app's version is not this key's.
+        String otherWorkflow = run(demoKey, Map.of("inputs", Map.of("name", "Di"), "user", "u"))
+                .json().get("data").get("workflow_id").asText();
+        assertError(http.post("/v1/workflows/" + otherWorkflow + "/run", greeterKey, "application/json",
+                Http.JSON.writeValueAsBytes(Map.of("inputs", Map.of("name", "Cy"), "user", "u1"))), 404, "not_found");
+    }
+
+    @Test
+    @Order(13)
+    void theDemoAppIsNotProvisionedAgainAfterARestart() throws Exception {
+        // Test 12 restarted the server; the demo key file is unchanged, nothing was printed, one demo app exists.
+        Thread.sleep(1000);
+        assertEquals(demoKey, Files.readString(dist.dataDir().resolve("demo-app.key")).trim());
+        assertTrue(!dist.log().contains("Demo workflow app"), dist.log());
+        JsonNode apps = http.get("/admin/v1/apps", admin).json();
+        int demos = 0;
+        for (JsonNode a : apps.isArray() ? apps : apps.get("data")) {
+            if ("Demo greeter".equals(a.get("name").asText())) {
+                demos++;
+            }
+        }
+        assertEquals(1, demos, apps.toString());
+        assertEquals(200, run(demoKey, Map.of("inputs", Map.of("name", "Ed"), "user", "u")).status());
     }
 
     static List<String> names(JsonNode n) {

@@ -33,6 +33,7 @@ public final class Main {
               admin.token    TRIBUTARY_ADMIN_TOKEN    admin API token; generated on first start if empty
               ssrf.allow     TRIBUTARY_SSRF_ALLOW     hosts/CIDRs server-side fetches may reach despite the SSRF guard
               cache.clean    TRIBUTARY_CACHE_CLEAN    true = start from an empty framework cache
+              demo           TRIBUTARY_DEMO           false = do not provision the demo app on first start
             """;
 
     public static void main(String[] args) throws Exception {
@@ -97,6 +98,13 @@ public final class Main {
         }
         log.info("Tributary {} framework started in {} ms (home {})", version(), (System.nanoTime() - t0) / 1_000_000,
                 home);
+        if (settings.getBoolean("demo")) {
+            int port = settings.getInt("http.port");
+            if (port > 0) {
+                new Provisioner(Provisioner.baseUrl(settings.get("http.host"), port), token.value(),
+                        settings.dataDir(), System.out).startInBackground();
+            }
+        }
         launcher.await();
         return 0;
     }

@@ -19,17 +19,18 @@ public final class Settings {
     static final String SYS_PREFIX = "tributary.";
     static final String ENV_PREFIX = "TRIBUTARY_";
 
-    static final Map<String, String> DEFAULTS = Map.of(
-            "http.host", "0.0.0.0",
-            "http.port", "8080",
-            "data.dir", "data",
-            "db.url", "",
-            "db.user", "",
-            "db.password", "",
-            "admin.token", "",
-            "ssrf.allow", "",
-            "shutdown.timeout.seconds", "30",
-            "cache.clean", "false");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("http.host", "0.0.0.0"),
+            Map.entry("http.port", "8080"),
+            Map.entry("data.dir", "data"),
+            Map.entry("db.url", ""),
+            Map.entry("db.user", ""),
+            Map.entry("db.password", ""),
+            Map.entry("admin.token", ""),
+            Map.entry("ssrf.allow", ""),
+            Map.entry("shutdown.timeout.seconds", "30"),
+            Map.entry("cache.clean", "false"),
+            Map.entry("demo", "true"));
 
     private final Map<String, String> values;
     private final Path home;

@@ -1,5 +1,9 @@
 package io.tributary.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -26,11 +30,14 @@ import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.engine.WorkflowEngine;
+import io.tributary.api.net.SsrfGuard;
 import io.tributary.api.store.ApiKeyStore;
+import io.tributary.api.store.FileStore;
 import io.tributary.api.store.AppStore;
 import io.tributary.api.store.RunStore;
 import io.tributary.http.routes.AppInfoRoutes;
 import io.tributary.http.routes.AppRoutes;
+import io.tributary.http.routes.FileRoutes;
 import io.tributary.http.routes.HealthRoutes;
 import io.tributary.http.routes.WorkflowRoutes;
 import io.tributary.http.support.AppAuth;
@@ -63,6 +70,15 @@ public final class HttpServer {
         @AttributeDefinition(name = "Largest request body", description = "Bytes, for JSON and uploads")
         long max_request_bytes() default 64L * 1024 * 1024;
 
+        @AttributeDefinition(name = "Largest upload", description = "Bytes per file of /v1/files/upload "
+                + "(413 file_too_large beyond); Dify's UPLOAD_FILE_SIZE_LIMIT is 15 MB")
+        long upload_max_bytes() default 15L * 1024 * 1024;
+
+        @AttributeDefinition(name = "Data directory", required = false,
+                description = "Uploads larger than 256 KiB are spooled to <data.dir>/tmp/uploads while parsed; "
+                        + "empty: the framework property tributary.data.dir, else the system temporary directory")
+        String data_dir() default "";
+
         @AttributeDefinition(name = "SSE ping", description = "Milliseconds between keep-alive pings of a quiet stream")
         long sse_ping_ms() default 10_000;
 
@@ -77,6 +93,8 @@ public final class HttpServer {
     private final ServiceSlot<AppStore> apps = new ServiceSlot<>("app store", 2000);
     private final ServiceSlot<RunStore> runs = new ServiceSlot<>("run store", 2000);
     private final ServiceSlot<ApiKeyStore> keys = new ServiceSlot<>("API key store", 2000);
+    private final ServiceSlot<FileStore> files = new ServiceSlot<>("file store", 2000);
+    private final ServiceSlot<SsrfGuard> ssrf = new ServiceSlot<>("SSRF guard", 2000);
     private final Javalin app;
 
     @Activate
@@ -85,6 +103,7 @@ public final class HttpServer {
         String v = version == null ? ctx.getBundle().getVersion().toString() : version;
         AdminAuth auth = new AdminAuth(config.admin_token_sha256());
         ObjectMapper mapper = new ObjectMapper();
+        Path spool = spoolDir(ctx, config);
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(new ProviderVisibleLoader(HttpServer.class.getClassLoader()));
@@ -109,15 +128,29 @@ public final class HttpServer {
                 new AppRoutes(apps, keys, importer).register(cfg.routes);
                 AppAuth appAuth = new AppAuth(keys, apps);
                 WorkflowRoutes workflows = new WorkflowRoutes(appAuth, apps, runs, engine, importer, mapper,
-                        Duration.ofMillis(config.sse_ping_ms()));
+                        Duration.ofMillis(config.sse_ping_ms()), files, ssrf);
                 workflows.register(cfg.routes);
                 new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
+                new FileRoutes(appAuth, files, config.upload_max_bytes(), spool).register(cfg.routes);
             });
             app.start();
         } finally {
             t.setContextClassLoader(previous);
         }
         LOG.info("HTTP listening on {}:{}", config.host(), app.port());
+    }
+
+    private static Path spoolDir(BundleContext ctx, Config config) {
+        String data = config.data_dir().isBlank() ? ctx.getProperty("tributary.data.dir") : config.data_dir();
+        Path dir = data == null || data.isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "tributary-uploads")
+                : Path.of(data, "tmp", "uploads");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload spool directory " + dir, e);
+        }
+        return dir;
     }
 
     /** The bound port (useful when configured as 0). */
@@ -199,5 +232,25 @@ public final class HttpServer {
 
     void unsetKeys(ApiKeyStore s) {
         keys.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFiles(FileStore s) {
+        files.set(s);
+    }
+
+    void unsetFiles(FileStore s) {
+        files.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setSsrf(SsrfGuard s) {
+        ssrf.set(s);
+    }
+
+    void unsetSsrf(SsrfGuard s) {
+        ssrf.unset(s);
     }
 }

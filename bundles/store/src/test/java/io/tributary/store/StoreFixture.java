@@ -30,7 +30,9 @@ public final class StoreFixture implements AutoCloseable {
     /** Deletes every row the stores wrote. */
     public void clear() {
         update("DELETE FROM api_keys", "DELETE FROM plugin_records", "DELETE FROM node_executions",
-                "DELETE FROM workflow_runs", "DELETE FROM app_versions", "DELETE FROM apps");
+                "DELETE FROM workflow_runs", "DELETE FROM app_versions", "DELETE FROM apps", "DELETE FROM upload_files");
+        update("DELETE FROM child_chunks", "DELETE FROM segments", "DELETE FROM pipeline_items",
+                "DELETE FROM documents", "DELETE FROM dataset_versions", "DELETE FROM datasets");
     }
 
     public void update(String... statements) {

@@ -34,4 +34,12 @@ public interface RunStore {
 
     /** A page of an app's runs. */
     RunPage query(RunQuery query);
+
+    /**
+     * Waits until every record written before this call (by {@link #begin}, {@link #reject} or the engine's events)
+     * is durable in the database. Records are written behind the engine with group commit; a caller that is about
+     * to acknowledge a finished run to a client calls this first. Reads of this store flush by themselves.
+     */
+    default void flush() {
+    }
 }

@@ -3,6 +3,7 @@ package io.tributary.http.routes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +24,14 @@ import io.tributary.api.engine.RunRejectedException;
 import io.tributary.api.engine.RunRequest;
 import io.tributary.api.engine.WorkflowEngine;
 import io.tributary.api.event.RunFinished;
+import io.tributary.api.net.SsrfGuard;
 import io.tributary.api.store.App;
 import io.tributary.api.store.AppStore;
 import io.tributary.api.store.AppVersion;
+import io.tributary.api.store.FileStore;
 import io.tributary.api.store.RunRecord;
 import io.tributary.api.store.RunStore;
+import io.tributary.http.files.RunFiles;
 import io.tributary.http.support.ApiException;
 import io.tributary.http.support.AppAuth;
 import io.tributary.http.support.JsonBody;
@@ -39,7 +43,9 @@ import io.tributary.http.workflow.WireEvents;
 
 /**
  * Dify's workflow service API: run (blocking or streaming), stop, and run detail. Every route authenticates
- * with the app's {@code app-} key and runs the app's latest published version.
+ * with the app's {@code app-} key and runs the app's latest published version, or the published version named
+ * by {@code /v1/workflows/{workflow_id}/run}. Request files become Dify File maps ({@link RunFiles}) in
+ * {@code sys.files} and in the start node's file inputs.
  */
 public final class WorkflowRoutes {
     /** Longest a blocking request waits; the engine's own run-time limit ends runs well before. */
@@ -54,10 +60,14 @@ public final class WorkflowRoutes {
     private final ObjectMapper mapper;
     private final PublishedGraphs graphs = new PublishedGraphs();
     private final Duration ping;
+    private final ServiceSlot<FileStore> files;
+    private final ServiceSlot<SsrfGuard> ssrf;
 
     public WorkflowRoutes(AppAuth auth, ServiceSlot<AppStore> apps, ServiceSlot<RunStore> runs,
                           ServiceSlot<WorkflowEngine> engine, ServiceSlot<DslImporter> importer, ObjectMapper mapper,
-                          Duration ping) {
+                          Duration ping, ServiceSlot<FileStore> files, ServiceSlot<SsrfGuard> ssrf) {
+        this.files = files;
+        this.ssrf = ssrf;
         this.auth = auth;
         this.apps = apps;
         this.runs = runs;
@@ -68,7 +78,8 @@ public final class WorkflowRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/v1/workflows/run", this::run);
+        routes.post("/v1/workflows/run", ctx -> run(ctx, null));
+        routes.post("/v1/workflows/{workflowId}/run", ctx -> run(ctx, ctx.pathParam("workflowId")));
         routes.post("/v1/workflows/tasks/{taskId}/stop", this::stop);
         routes.get("/v1/workflows/run/{runId}", this::detail);
     }
@@ -80,6 +91,26 @@ public final class WorkflowRoutes {
     Published published(App app) {
         AppVersion v = apps.get().latest(app.id()).orElseThrow(() -> ApiException.badRequest("app_unavailable",
                 "App unavailable, please publish the workflow first."));
+        return parsed(v);
+    }
+
+    /**
+     * A specific published version of the app ({@code POST /v1/workflows/{workflow_id}/run}): a malformed id is
+     * 400 {@code bad_request}, an unknown one or one of another app 404 {@code not_found}.
+     */
+    Published published(App app, String workflowId) {
+        try {
+            UUID.fromString(workflowId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_request", "Invalid workflow ID format: " + workflowId
+                    + ". Only published workflow versions can be run.");
+        }
+        AppVersion v = apps.get().version(workflowId).filter(x -> x.appId().equals(app.id()))
+                .orElseThrow(() -> ApiException.notFound("Workflow not found with id: " + workflowId));
+        return parsed(v);
+    }
+
+    private Published parsed(AppVersion v) {
         try {
             return new Published(v, graphs.document(v, importer.get()));
         } catch (DslImportException e) {
@@ -87,7 +118,7 @@ public final class WorkflowRoutes {
         }
     }
 
-    private void run(Context ctx) throws InterruptedException {
+    private void run(Context ctx, String workflowIdParam) throws InterruptedException {
         App app = auth.check(ctx);
         Map<String, Object> body = JsonBody.object(ctx, mapper);
         String user = JsonBody.string(body, "user");
@@ -108,8 +139,11 @@ public final class WorkflowRoutes {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> given = (Map<String, Object>) rawInputs;
-        Published p = published(app);
-        Map<String, Object> inputs = InputForm.of(p.document().graph()).validate(given);
+        Published p = workflowIdParam == null ? published(app) : published(app, workflowIdParam);
+        RunFiles runFiles = new RunFiles(files::get, ssrf::get);
+        List<Object> sysFiles = runFiles.systemFiles(body.get("files"));
+        Map<String, Object> inputs = InputForm.of(p.document().graph())
+                .validate(runFiles.inputs(p.document().graph(), given));
 
         String runId = UUID.randomUUID().toString();
         String workflowId = p.version().workflowId();
@@ -117,6 +151,7 @@ public final class WorkflowRoutes {
         RunStream stream = streaming ? new RunStream(wire, mapper) : null;
         RunRequest.Builder request = RunRequest.builder().runId(runId).workflowId(workflowId).inputs(inputs)
                 .system("user_id", user).system("app_id", app.id()).system("workflow_id", workflowId)
+                .system("files", sysFiles)
                 .listener(stream);
         for (EnvironmentVariable env : p.document().environmentVariables()) {
             Object value = env.value() instanceof Secret s ? s.reveal() : env.value();
@@ -132,7 +167,7 @@ public final class WorkflowRoutes {
         }
         if (streaming) {
             try {
-                stream.pump(ctx, ping);
+                stream.pump(ctx, ping, () -> runs.get().flush());
             } finally {
                 handle.unsubscribe(stream); // a client that left: the run goes on, nobody queues for it
             }
@@ -144,6 +179,7 @@ public final class WorkflowRoutes {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("run " + runId + " did not complete", e);
         }
+        runs.get().flush(); // the record is durable before the client hears the run ended
         Map<String, Object> data = WireEvents.workflowFinished(f, workflowId, user);
         data.keySet().retainAll(java.util.Set.of("id", "workflow_id", "status", "outputs", "error", "elapsed_time",
                 "total_tokens", "total_steps", "created_at", "finished_at"));

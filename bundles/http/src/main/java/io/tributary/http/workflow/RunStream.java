@@ -69,6 +69,14 @@ public final class RunStream implements RunListener {
 
     /** Starts the response and writes events until the run finished or the client left. */
     public void pump(Context ctx, Duration ping) throws InterruptedException {
+        pump(ctx, ping, () -> { });
+    }
+
+    /**
+     * As {@link #pump(Context, Duration)}, running {@code beforeFinish} before the terminal event is written (to
+     * make the run's record durable before the client learns that it ended).
+     */
+    public void pump(Context ctx, Duration ping, Runnable beforeFinish) throws InterruptedException {
         var res = ctx.res();
         res.setStatus(200);
         res.setContentType("text/event-stream; charset=utf-8");
@@ -88,6 +96,9 @@ public final class RunStream implements RunListener {
                 if (e == null) {
                     out.write(PING_FRAME);
                 } else {
+                    if (e instanceof RunFinished) {
+                        beforeFinish.run();
+                    }
                     for (Map<String, Object> frame : wire.map(e)) {
                         out.write(frame(frame, e));
                     }

@@ -13,41 +13,57 @@ import io.tributary.api.store.RunPage;
 import io.tributary.api.store.RunQuery;
 import io.tributary.api.store.RunRecord;
 import io.tributary.api.store.RunStore;
-import io.tributary.store.db.Database;
 
-/** Reads recorded runs; {@link RunRecorder} writes them from the engine's events. */
+/**
+ * Recorded runs: writes go through the group-committing {@link RunWriter} (as {@link RunRecorder}'s do); reads
+ * flush it first, so they see every write made before them.
+ */
 @Component(service = RunStore.class)
 public final class JdbcRunStore implements RunStore {
+    private final RunWriter writer;
     private final RunTables tables;
 
     @Activate
-    public JdbcRunStore(@Reference Database database) {
-        this.tables = new RunTables(database.dataSource());
+    public JdbcRunStore(@Reference RunWriter writer) {
+        this.writer = writer;
+        this.tables = writer.tables();
     }
 
     @Override
     public void begin(RunRecord run) {
         Objects.requireNonNull(run, "run");
-        tables.insert(run);
+        writer.enqueue(new RunWriter.Begin(run));
     }
 
     @Override
     public void reject(String runId, String error) {
-        tables.reject(runId, error);
+        writer.enqueue(new RunWriter.Reject(runId, error));
     }
 
     @Override
     public Optional<RunRecord> run(String runId) {
-        return runId == null ? Optional.empty() : tables.run(runId);
+        if (runId == null) {
+            return Optional.empty();
+        }
+        writer.flush();
+        return tables.run(runId);
     }
 
     @Override
     public List<NodeExecutionRecord> nodeExecutions(String runId) {
+        writer.flush();
         return tables.nodes(runId);
     }
 
     @Override
     public RunPage query(RunQuery query) {
-        return tables.query(Objects.requireNonNull(query, "query"));
+        Objects.requireNonNull(query, "query");
+        writer.flush();
+        return tables.query(query);
+    }
+
+    @Override
+    public void flush() {
+        writer.flush();
     }
 }

@@ -3,8 +3,6 @@ package io.tributary.store.runs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.tributary.api.engine.EngineLayer;
 import io.tributary.api.event.NodeFinished;
@@ -13,36 +11,29 @@ import io.tributary.api.event.RunEvent;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStarted;
 import io.tributary.api.store.RunRecord;
-import io.tributary.api.store.RunStore;
-import io.tributary.store.db.Database;
 
 /**
- * Persists every run and node execution from the engine's events. Before it is registered (so before it can
- * see a run of this process) it fails the runs a previous process left {@code running}.
+ * Persists every run and node execution from the engine's events through the group-committing {@link RunWriter}
+ * (the engine's event path only enqueues). The writer has failed the runs a previous process left {@code running}
+ * before it accepts the first write.
  */
 @Component(service = EngineLayer.class)
 public final class RunRecorder implements EngineLayer {
-    private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
-
-    private final RunTables tables;
+    private final RunWriter writer;
 
     @Activate
-    public RunRecorder(@Reference Database database) {
-        this.tables = new RunTables(database.dataSource());
-        int failed = tables.failRunning(RunStore.INTERRUPTED);
-        if (failed > 0) {
-            LOG.warn("Marked {} run(s) left running by a previous process as failed", failed);
-        }
+    public RunRecorder(@Reference RunWriter writer) {
+        this.writer = writer;
     }
 
     @Override
     public void onEvent(RunEvent event) {
         switch (event) {
-            case RunStarted s -> tables.insertIfAbsent(
-                    RunRecord.started(s.runId(), null, s.workflowId(), s.inputs(), null, s.at()));
-            case NodeStarted s -> tables.nodeStarted(s);
-            case NodeFinished f -> tables.nodeFinished(f);
-            case RunFinished f -> tables.finish(f);
+            case RunStarted s -> writer.enqueue(new RunWriter.Begin(
+                    RunRecord.started(s.runId(), null, s.workflowId(), s.inputs(), null, s.at())));
+            case NodeStarted s -> writer.enqueue(new RunWriter.NodeStart(s));
+            case NodeFinished f -> writer.enqueue(new RunWriter.NodeEnd(f));
+            case RunFinished f -> writer.enqueue(new RunWriter.Finish(f));
             default -> {
                 // retries, chunks, logs and container passes are not recorded
             }

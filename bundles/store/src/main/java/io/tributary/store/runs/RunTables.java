@@ -27,6 +27,7 @@ import io.tributary.api.store.RunPage;
 import io.tributary.api.store.RunQuery;
 import io.tributary.api.store.RunRecord;
 import io.tributary.api.store.StoreException;
+import io.tributary.store.db.JsonColumns;
 
 /** The SQL of the run tables, shared by the store service and the recorder. */
 final class RunTables {
@@ -41,64 +42,101 @@ final class RunTables {
         this.db = db;
     }
 
-    /** Inserts the run unless a row with its id exists (begun by the caller before the engine started it). */
-    void insertIfAbsent(RunRecord r) {
+    static final String INSERT_RUN = "INSERT INTO workflow_runs (" + RUN_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_NODE = "INSERT INTO node_executions (" + NODE_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** SQL work inside one transaction. */
+    @FunctionalInterface
+    interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    void inTransaction(SqlWork work) throws SQLException {
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workflow_runs WHERE id = ?")) {
-                ps.setString(1, r.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-            }
-            insert(c, r);
-        } catch (SQLException e) {
-            // a concurrent begin() of the same run wins; anything else is a real failure
-            if (run(r.id()).isEmpty()) {
-                throw new StoreException("Could not record run " + r.id() + ": " + e.getMessage(), e);
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
             }
         }
     }
 
-    void insert(RunRecord r) {
-        try (Connection c = db.getConnection()) {
-            insert(c, r);
-        } catch (SQLException e) {
-            throw new StoreException("Could not record run " + r.id() + ": " + e.getMessage(), e);
-        }
+    static void bindRun(PreparedStatement ps, RunRecord r) throws SQLException {
+        ps.setString(1, r.id());
+        ps.setString(2, r.appId());
+        ps.setString(3, r.workflowId());
+        ps.setString(4, r.status().wireName());
+        ps.setString(5, JsonColumns.write(r.inputs()));
+        ps.setString(6, JsonColumns.write(r.outputs()));
+        ps.setString(7, r.error());
+        ps.setLong(8, r.elapsedMillis());
+        ps.setLong(9, r.totalTokens());
+        ps.setInt(10, r.totalSteps());
+        ps.setString(11, r.createdBy() == null ? null : truncate(r.createdBy(), 255));
+        ps.setObject(12, utc(r.createdAt()));
+        ps.setObject(13, utc(r.finishedAt()));
     }
 
-    private static void insert(Connection c, RunRecord r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO workflow_runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.id());
-            ps.setString(2, r.appId());
-            ps.setString(3, r.workflowId());
-            ps.setString(4, r.status().wireName());
-            ps.setString(5, JsonColumns.write(r.inputs()));
-            ps.setString(6, JsonColumns.write(r.outputs()));
-            ps.setString(7, r.error());
-            ps.setLong(8, r.elapsedMillis());
-            ps.setLong(9, r.totalTokens());
-            ps.setInt(10, r.totalSteps());
-            ps.setString(11, r.createdBy() == null ? null : truncate(r.createdBy(), 255));
-            ps.setObject(12, utc(r.createdAt()));
-            ps.setObject(13, utc(r.finishedAt()));
-            ps.executeUpdate();
-        }
+    /** Binds a node execution row: as started, or with the final values of {@code end} when it is known. */
+    static void bindNode(PreparedStatement ps, NodeStarted s, NodeFinished end) throws SQLException {
+        ps.setString(1, s.executionId());
+        ps.setString(2, s.runId());
+        ps.setString(3, s.nodeId());
+        ps.setString(4, s.nodeType());
+        ps.setString(5, truncate(s.title(), 1024));
+        ps.setInt(6, s.index());
+        ps.setString(7, s.predecessorNodeId());
+        ps.setString(8, end == null ? NodeStatus.RUNNING.wireName() : end.status().wireName());
+        ps.setString(9, JsonColumns.write(end == null ? s.inputs() : end.inputs()));
+        ps.setString(10, end == null ? "{}" : JsonColumns.write(end.processData()));
+        ps.setString(11, end == null ? "{}" : JsonColumns.write(end.outputs()));
+        ps.setString(12, end == null ? null : end.error());
+        ps.setLong(13, end == null ? 0L : end.elapsedMillis());
+        ps.setObject(14, utc(s.at()));
+        ps.setObject(15, end == null ? null : utc(end.at()));
     }
 
-    void finish(RunFinished f) {
-        update("UPDATE workflow_runs SET status = ?, outputs = ?, error = ?, elapsed_ms = ?, total_tokens = ?,"
+    /** The run as it ends with {@code f}. */
+    static RunRecord finished(RunRecord r, RunFinished f) {
+        return new RunRecord(r.id(), r.appId(), r.workflowId(), f.status(), r.inputs(), f.outputs(), f.error(),
+                f.elapsedMillis(), f.totalTokens(), f.totalSteps(), r.createdBy(), r.createdAt(), f.at());
+    }
+
+    /** The run as rejected by the engine before it started (only while it is still running). */
+    static RunRecord rejected(RunRecord r, String error) {
+        if (r.status() != RunStatus.RUNNING) {
+            return r;
+        }
+        return new RunRecord(r.id(), r.appId(), r.workflowId(), RunStatus.FAILED, r.inputs(), r.outputs(), error,
+                r.elapsedMillis(), r.totalTokens(), r.totalSteps(), r.createdBy(), r.createdAt(), Instant.now());
+    }
+
+    static void finish(Connection c, RunFinished f) throws SQLException {
+        update(c, "UPDATE workflow_runs SET status = ?, outputs = ?, error = ?, elapsed_ms = ?, total_tokens = ?,"
                 + " total_steps = ?, finished_at = ? WHERE id = ?", f.status().wireName(),
                 JsonColumns.write(f.outputs()), f.error(), f.elapsedMillis(), f.totalTokens(), f.totalSteps(),
                 utc(f.at()), f.runId());
     }
 
-    void reject(String runId, String error) {
-        update("UPDATE workflow_runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
+    static void reject(Connection c, String runId, String error) throws SQLException {
+        update(c, "UPDATE workflow_runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
                 RunStatus.FAILED.wireName(), error, utc(Instant.now()), runId, RunStatus.RUNNING.wireName());
+    }
+
+    static void nodeFinished(Connection c, NodeFinished f) throws SQLException {
+        update(c, "UPDATE node_executions SET status = ?, inputs = ?, process_data = ?, outputs = ?, error = ?,"
+                + " elapsed_ms = ?, finished_at = ? WHERE id = ?", f.status().wireName(),
+                JsonColumns.write(f.inputs()), JsonColumns.write(f.processData()), JsonColumns.write(f.outputs()),
+                f.error(), f.elapsedMillis(), utc(f.at()), f.executionId());
     }
 
     /** Fails every run still marked running; returns how many. */
@@ -108,20 +146,6 @@ final class RunTables {
                 NodeStatus.FAILED.wireName(), error, now, NodeStatus.RUNNING.wireName());
         return update("UPDATE workflow_runs SET status = ?, error = ?, finished_at = ? WHERE status = ?",
                 RunStatus.FAILED.wireName(), error, now, RunStatus.RUNNING.wireName());
-    }
-
-    void nodeStarted(NodeStarted s) {
-        update("INSERT INTO node_executions (" + NODE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s.executionId(), s.runId(), s.nodeId(), s.nodeType(), truncate(s.title(), 1024), s.index(),
-                s.predecessorNodeId(), NodeStatus.RUNNING.wireName(), JsonColumns.write(s.inputs()),
-                "{}", "{}", null, 0L, utc(s.at()), null);
-    }
-
-    void nodeFinished(NodeFinished f) {
-        update("UPDATE node_executions SET status = ?, inputs = ?, process_data = ?, outputs = ?, error = ?,"
-                + " elapsed_ms = ?, finished_at = ? WHERE id = ?", f.status().wireName(),
-                JsonColumns.write(f.inputs()), JsonColumns.write(f.processData()), JsonColumns.write(f.outputs()),
-                f.error(), f.elapsedMillis(), utc(f.at()), f.executionId());
     }
 
     Optional<RunRecord> run(String runId) {
@@ -211,10 +235,16 @@ final class RunTables {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql, Arrays.asList(params))) {
-            return ps.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            return update(c, sql, params);
         } catch (SQLException e) {
             throw new StoreException("Could not write run records: " + e.getMessage(), e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, Arrays.asList(params))) {
+            return ps.executeUpdate();
         }
     }
 

@@ -106,6 +106,7 @@ class StoreBundleIT {
         configure(Map.of("data.dir", dataDir.toString()));
 
         issueAndVerify();
+        saveAndRead(dataDir);
 
         assertTrue(Files.exists(dataDir.resolve("db/tributary.mv.db")), "H2 file in data.dir/db");
         // Stopping the bundle closes the pool and with it the database: the file can be opened from outside.
@@ -193,6 +194,24 @@ class StoreBundleIT {
         Method verify = storeType.getMethod("verify", String.class);
         assertTrue(((Optional<?>) verify.invoke(keys, secret)).isPresent(), "issued key verifies");
         assertFalse(((Optional<?>) verify.invoke(keys, secret + "x")).isPresent(), "other key does not");
+    }
+
+    /** Saves an upload through the FileStore service and reads it back; the blob lands in data.dir/files. */
+    private void saveAndRead(Path dataDir) throws Exception {
+        Object files = track("io.tributary.api.store.FileStore").getService();
+        Class<?> storeType = api.loadClass("io.tributary.api.store.FileStore");
+        byte[] content = "bundle file".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Object saved = storeType.getMethod("save", String.class, String.class, String.class,
+                java.io.InputStream.class, long.class).invoke(files, "it.txt", null, "it",
+                new java.io.ByteArrayInputStream(content), 1024L);
+        Class<?> uploadType = api.loadClass("io.tributary.api.store.UploadFile");
+        String id = (String) uploadType.getMethod("id").invoke(saved);
+        String sha = (String) uploadType.getMethod("sha256").invoke(saved);
+        assertEquals("text/plain", uploadType.getMethod("mimeType").invoke(saved));
+        assertTrue(Files.isRegularFile(dataDir.resolve("files").resolve(sha.substring(0, 2)).resolve(sha)));
+        try (java.io.InputStream in = (java.io.InputStream) storeType.getMethod("open", String.class).invoke(files, id)) {
+            assertEquals("bundle file", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Tracks all services of that name (the test does not import their packages) and waits for one. */

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.event.NodeFinished;
@@ -30,13 +35,20 @@ import io.tributary.store.db.Database;
 @BothDatabases
 class RunStoreTest extends StoreTestBase {
     private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.123456Z");
+    private RunWriter writer;
     private JdbcRunStore store;
     private RunRecorder recorder;
 
     @Override
     protected void openStores(Database database) {
-        store = new JdbcRunStore(database);
-        recorder = new RunRecorder(database);
+        writer = new RunWriter(database);
+        store = new JdbcRunStore(writer);
+        recorder = new RunRecorder(writer);
+    }
+
+    @AfterEach
+    void closeWriter() {
+        writer.close();
     }
 
     private void record(String runId, String appId, String user, Instant at, RunStatus end, String error) {
@@ -88,12 +100,13 @@ class RunStoreTest extends StoreTestBase {
     }
 
     @Test
-    void runsLeftRunningAreFailedWhenTheRecorderStarts() {
+    void runsLeftRunningAreFailedWhenTheWriterStarts() {
         store.begin(RunRecord.started("r3", "app-1", "wf-1", Map.of(), "bob", T0));
         recorder.onEvent(new NodeStarted("r3", T0, "r3-n1", "start", "start", "1", "Start", 1, null, Map.of(), null,
                 null));
 
-        new RunRecorder(fixture.database());
+        store.flush();
+        new RunWriter(fixture.database()).close(); // as the next process's writer would, before its first write
 
         RunRecord r = store.run("r3").orElseThrow();
         assertEquals(RunStatus.FAILED, r.status());
@@ -133,6 +146,55 @@ class RunStoreTest extends StoreTestBase {
         assertEquals(List.of("ok1", "ok0"), ids(new RunQuery("app-1", null, null, T0.plusSeconds(2), null, 1, 20)));
         assertEquals(List.of("bad"), ids(new RunQuery("app-1", null, null, null, T0.plusSeconds(4), 1, 20)));
         assertEquals(List.of(), ids(new RunQuery("app-1", null, null, null, null, 3, 4)));
+    }
+
+    @Test
+    void concurrentRunsAreRecordedCompletelyThroughGroupCommit() throws Exception {
+        int threads = 16;
+        int perThread = 25;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        record("c" + thread + "-" + i, "app-c", "u", T0.plusMillis(thread * 1000L + i),
+                                RunStatus.SUCCEEDED, null);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+
+        RunPage all = store.query(new RunQuery("app-c", null, null, null, null, 1, 100));
+        assertEquals(threads * perThread, all.total());
+        assertEquals(List.of(RunStatus.SUCCEEDED), all.runs().stream().map(RunRecord::status).distinct().toList());
+        for (int t = 0; t < threads; t++) {
+            List<NodeExecutionRecord> nodes = store.nodeExecutions("c" + t + "-" + (perThread - 1));
+            assertEquals(1, nodes.size());
+            assertEquals(NodeStatus.SUCCEEDED, nodes.get(0).status());
+        }
+    }
+
+    @Test
+    void aRunRecordedInPartsAcrossBatchesEndsFinal() {
+        store.begin(RunRecord.started("p1", "app-1", "wf-1", Map.of(), "u", T0));
+        recorder.onEvent(new RunStarted("p1", T0, "wf-1", Map.of()));
+        store.flush(); // the insert is committed; what follows are updates of existing rows
+        recorder.onEvent(new NodeStarted("p1", T0, "p1-n1", "start", "start", "1", "Start", 1, null, Map.of(), null,
+                null));
+        store.flush();
+        recorder.onEvent(new NodeFinished("p1", T0.plusMillis(3), "p1-n1", "start", "start", "1", "Start", 1, null,
+                NodeStatus.SUCCEEDED, Map.of(), Map.of(), Map.of("a", 1), Map.of(), null, null, T0, 3, null, null));
+        recorder.onEvent(new RunFinished("p1", T0.plusMillis(4), "wf-1", RunStatus.SUCCEEDED, Map.of("a", 1), null, 0,
+                1, 0, T0, 4));
+
+        RunRecord r = store.run("p1").orElseThrow();
+        assertEquals(RunStatus.SUCCEEDED, r.status());
+        assertEquals("u", r.createdBy());
+        assertEquals(Map.of("a", 1), store.nodeExecutions("p1").get(0).outputs());
     }
 
     private List<String> ids(RunQuery q) {
