@@ -68,10 +68,9 @@ final class KnowledgeIndexExecutor implements NodeExecutor {
         if (batch == null) {
             throw failure("Batch is required.");
         }
-        KnowledgeBase kb = knowledge.get();
         DatasetStore store = datasets.get();
-        if (kb == null || store == null) {
-            throw failure("The knowledge base service is not available.");
+        if (store == null) {
+            throw failure("The dataset store is not available.");
         }
         try {
             Dataset dataset = store.dataset(datasetId).orElseThrow(() -> failure("Dataset " + datasetId
@@ -91,6 +90,10 @@ final class KnowledgeIndexExecutor implements NodeExecutor {
             }
             if (chunks.segments().isEmpty()) {
                 throw failure("Chunks is required.");
+            }
+            KnowledgeBase kb = knowledge.get();
+            if (kb == null) {
+                throw failure("The knowledge base service is not available.");
             }
             kb.indexDocument(datasetId, documentId, chunks.segments());
             Map<String, Object> out = new LinkedHashMap<>();

@@ -139,7 +139,7 @@ class KnowledgeIndexPreviewTest extends PipelineTest {
         assertEquals("Batch is required.", ev.finished("index").error());
         ev = runYaml(yaml("index"), published("ds-1", "doc-1", "b1", "website_crawl", PAGE)
                 .andThen(b -> b.rag("shared", chunks)));
-        assertEquals("The knowledge base service is not available.", ev.finished("index").error());
+        assertEquals("The dataset store is not available.", ev.finished("index").error());
     }
 
     @Test
