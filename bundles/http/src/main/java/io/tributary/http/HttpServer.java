@@ -35,7 +35,14 @@ import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.AppStore;
 import io.tributary.api.store.RunStore;
+import io.tributary.api.knowledge.KnowledgeBase;
+import io.tributary.api.pipeline.PipelineService;
+import io.tributary.api.store.DatasetStore;
 import io.tributary.http.routes.AppInfoRoutes;
+import io.tributary.http.routes.DatasetAdminRoutes;
+import io.tributary.http.routes.DatasetRoutes;
+import io.tributary.http.routes.PipelineRoutes;
+import io.tributary.http.support.DatasetAuth;
 import io.tributary.http.routes.AppRoutes;
 import io.tributary.http.routes.FileRoutes;
 import io.tributary.http.routes.HealthRoutes;
@@ -95,6 +102,9 @@ public final class HttpServer {
     private final ServiceSlot<ApiKeyStore> keys = new ServiceSlot<>("API key store", 2000);
     private final ServiceSlot<FileStore> files = new ServiceSlot<>("file store", 2000);
     private final ServiceSlot<SsrfGuard> ssrf = new ServiceSlot<>("SSRF guard", 2000);
+    private final ServiceSlot<PipelineService> pipelines = new ServiceSlot<>("pipeline", 2000);
+    private final ServiceSlot<DatasetStore> datasets = new ServiceSlot<>("dataset store", 2000);
+    private final ServiceSlot<KnowledgeBase> knowledge = new ServiceSlot<>("knowledge", 2000);
     private final Javalin app;
 
     @Activate
@@ -132,6 +142,12 @@ public final class HttpServer {
                 workflows.register(cfg.routes);
                 new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
                 new FileRoutes(appAuth, files, config.upload_max_bytes(), spool).register(cfg.routes);
+                PipelineRoutes.registerErrors(cfg.routes);
+                new DatasetAdminRoutes(pipelines, datasets, knowledge, keys).register(cfg.routes);
+                DatasetAuth datasetAuth = new DatasetAuth(keys);
+                new PipelineRoutes(datasetAuth, pipelines, datasets, files, mapper,
+                        Duration.ofMillis(config.sse_ping_ms()), config.upload_max_bytes()).register(cfg.routes);
+                new DatasetRoutes(datasetAuth, datasets, knowledge, mapper).register(cfg.routes);
             });
             app.start();
         } finally {
@@ -236,6 +252,26 @@ public final class HttpServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void setPipelines(PipelineService s) {
+        pipelines.set(s);
+    }
+
+    void unsetPipelines(PipelineService s) {
+        pipelines.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDatasets(DatasetStore s) {
+        datasets.set(s);
+    }
+
+    void unsetDatasets(DatasetStore s) {
+        datasets.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void setFiles(FileStore s) {
         files.set(s);
     }
@@ -252,5 +288,15 @@ public final class HttpServer {
 
     void unsetSsrf(SsrfGuard s) {
         ssrf.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setKnowledge(KnowledgeBase s) {
+        knowledge.set(s);
+    }
+
+    void unsetKnowledge(KnowledgeBase s) {
+        knowledge.unset(s);
     }
 }
