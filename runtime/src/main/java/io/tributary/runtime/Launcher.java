@@ -147,6 +147,7 @@ final class Launcher {
         byPid.put("io.tributary.engine", new LinkedHashMap<>(settings.withPrefix("engine.")));
         byPid.put("io.tributary.plugins", new LinkedHashMap<>(settings.withPrefix("plugins.")));
         byPid.put("io.tributary.ssrf", new LinkedHashMap<>(settings.withPrefix("ssrf.")));
+        byPid.put("io.tributary.pipeline", new LinkedHashMap<>(settings.withPrefix("pipeline.")));
         byPid.values().forEach(m -> m.put("data.dir", data.toString()));
         return byPid;
     }

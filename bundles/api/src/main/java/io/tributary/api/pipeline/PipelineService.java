@@ -60,4 +60,7 @@ public interface PipelineService {
      */
     void runDatasourceNode(String datasetId, String nodeId, DatasourceNodeRun request, DatasourceEvents events)
             throws InterruptedException;
+
+    /** The built-in pipeline templates, for the admin API (import one with {@link #importPipeline}). */
+    List<PipelineTemplate> templates();
 }

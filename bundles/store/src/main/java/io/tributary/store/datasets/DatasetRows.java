@@ -185,6 +185,16 @@ final class DatasetRows {
         }
     }
 
+    /** Locks the dataset row until the transaction ends; false when there is none. */
+    static boolean lock(Connection c, String datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM datasets WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Deletes the dataset row and its versions (the caller deleted its documents first). */
     static boolean delete(Connection c, String datasetId) throws SQLException {
         Text.update(c, "DELETE FROM dataset_versions WHERE dataset_id = ?", datasetId);

@@ -1,7 +1,6 @@
 package io.tributary.store.datasets;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -42,7 +41,6 @@ enum DisplayStatus {
     }
 
     static String wireNames() {
-        List<String> names = Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
-        return names.stream().collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 }

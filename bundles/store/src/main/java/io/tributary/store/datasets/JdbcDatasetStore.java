@@ -80,6 +80,10 @@ public final class JdbcDatasetStore implements DatasetStore {
     @Override
     public boolean deleteDataset(String datasetId) {
         return Transactions.inTransaction(db, "delete dataset " + datasetId, c -> {
+            // the row lock first: a concurrent createDocuments either finished or waits and then finds no dataset
+            if (!DatasetRows.lock(c, datasetId)) {
+                return false;
+            }
             SegmentRows.deleteOfDataset(c, datasetId);
             DocumentRows.deleteOfDataset(c, datasetId);
             return DatasetRows.delete(c, datasetId);
@@ -193,6 +197,10 @@ public final class JdbcDatasetStore implements DatasetStore {
     @Override
     public boolean deleteDocument(String documentId) {
         return Transactions.inTransaction(db, "delete document " + documentId, c -> {
+            // the row lock first: a concurrent replaceSegments either finished or waits and then finds no document
+            if (DocumentRows.lock(c, documentId).isEmpty()) {
+                return false;
+            }
             SegmentRows.deleteOfDocument(c, documentId);
             return DocumentRows.deleteDocument(c, documentId);
         });

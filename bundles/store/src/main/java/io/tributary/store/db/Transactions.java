@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 
 import io.tributary.api.store.StoreException;
 
-/** Runs JDBC work on one pooled connection, in one transaction or in auto-commit, with the store's error contract. */
+/**
+ * Runs JDBC work on one pooled connection, in one transaction or in auto-commit, with the store's error contract.
+ * The pool (HikariCP) restores auto-commit when the connection goes back.
+ */
 public final class Transactions {
 
     /** Work on a connection. */
@@ -34,8 +37,6 @@ public final class Transactions {
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException("Could not " + what + ": " + e.getMessage(), e);

@@ -300,6 +300,34 @@ class DocumentStoreTest extends StoreTestBase {
         assertFalse(store.deleteDataset(dataset.id()));
     }
 
+    @Test
+    void deletingWhileBatchesArriveLeavesNoOrphans() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> writer = pool.submit(() -> {
+                start.await();
+                int created = 0;
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        created += store.createDocuments(dataset.id(), "b" + i, null, files("x", "y"), RUN).size();
+                    } catch (IllegalArgumentException gone) {
+                        break;
+                    }
+                }
+                return created;
+            });
+            start.countDown();
+            Thread.sleep(20);
+            assertTrue(store.deleteDataset(dataset.id()));
+            writer.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM documents"));
+        assertEquals(0, queue.pending());
+    }
+
     private List<String> names(String status) {
         return store.documents(dataset.id(), null, status, 1, 20).data().stream().map(DocumentRecord::name).toList();
     }

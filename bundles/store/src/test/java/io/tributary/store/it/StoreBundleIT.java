@@ -43,7 +43,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The packaged store bundle in a real Felix with SCR and Config Admin: it resolves with nothing but the API
- * bundle, the framework and SLF4J (from the system bundle), migrates, and serves keys, for H2 and PostgreSQL.
+ * bundle, the framework and SLF4J (from the system bundle), migrates, and serves keys, datasets with their documents
+ * and the pipeline queue, for H2 and PostgreSQL.
  */
 class StoreBundleIT {
     private static final long TIMEOUT_MS = 60_000;
@@ -107,12 +108,14 @@ class StoreBundleIT {
 
         issueAndVerify();
         saveAndRead(dataDir);
+        queueADocument();
 
         assertTrue(Files.exists(dataDir.resolve("db/tributary.mv.db")), "H2 file in data.dir/db");
         // Stopping the bundle closes the pool and with it the database: the file can be opened from outside.
         store.stop();
         String url = "jdbc:h2:file:" + dataDir.resolve("db/tributary") + ";IFEXISTS=TRUE";
         assertEquals(1, count(url, "sa", "SELECT COUNT(*) FROM api_keys"));
+        assertEquals(1, count(url, "sa", "SELECT COUNT(*) FROM documents"));
     }
 
     @Test
@@ -155,7 +158,9 @@ class StoreBundleIT {
             configure(Map.of("url", PG_URL + "?currentSchema=" + schema, "user", PG_USER, ".password", ""));
 
             issueAndVerify();
+            queueADocument();
 
+            assertEquals(1, count(PG_URL + "?currentSchema=" + schema, PG_USER, "SELECT COUNT(*) FROM pipeline_items"));
             assertEquals(1, count(PG_URL + "?currentSchema=" + schema, PG_USER, "SELECT COUNT(*) FROM api_keys"));
         } finally {
             store.stop();
@@ -194,6 +199,42 @@ class StoreBundleIT {
         Method verify = storeType.getMethod("verify", String.class);
         assertTrue(((Optional<?>) verify.invoke(keys, secret)).isPresent(), "issued key verifies");
         assertFalse(((Optional<?>) verify.invoke(keys, secret + "x")).isPresent(), "other key does not");
+    }
+
+    /**
+     * Through the DatasetStore and PipelineQueue services inside the framework: creates a dataset, one document with
+     * its queued item, claims the item and finishes it.
+     */
+    private void queueADocument() throws Exception {
+        Object datasets = track("io.tributary.api.store.DatasetStore").getService();
+        Object queue = track("io.tributary.api.store.PipelineQueue").getService();
+        Class<?> storeType = api.loadClass("io.tributary.api.store.DatasetStore");
+        Class<?> queueType = api.loadClass("io.tributary.api.store.PipelineQueue");
+        Class<?> newDataset = api.loadClass("io.tributary.api.store.NewDataset");
+        Class<?> newDocument = api.loadClass("io.tributary.api.store.NewDocument");
+        Class<?> runSpec = api.loadClass("io.tributary.api.store.PipelineRunSpec");
+
+        Object dataset = storeType.getMethod("createDataset", newDataset).invoke(datasets,
+                newDataset.getConstructors()[0].newInstance("it", "", "text_model", "economy", "", "", 10,
+                        Map.of("search_method", "keyword_search"), "kind: rag_pipeline\n", "it"));
+        String datasetId = (String) dataset.getClass().getMethod("id").invoke(dataset);
+        Object document = newDocument.getConstructors()[0].newInstance("a.txt", "local_file",
+                Map.of("related_id", "upload-1"));
+        Object run = runSpec.getConstructors()[0].newInstance("wf-1", "datasource", Map.of(), "it");
+        List<?> created = (List<?>) storeType.getMethod("createDocuments", String.class, String.class, String.class,
+                List.class, runSpec).invoke(datasets, datasetId, "20250801123000483920", "rag-pipeline",
+                List.of(document), run);
+        assertEquals(1, created.size());
+        Object doc = created.get(0);
+        assertEquals(1, doc.getClass().getMethod("position").invoke(doc));
+        assertEquals("waiting", doc.getClass().getMethod("indexingStatus").invoke(doc));
+
+        List<?> claimed = (List<?>) queueType.getMethod("claim", int.class).invoke(queue, 5);
+        assertEquals(1, claimed.size(), "the document's item is queued");
+        Object item = claimed.get(0);
+        assertEquals(doc.getClass().getMethod("id").invoke(doc), item.getClass().getMethod("documentId").invoke(item));
+        queueType.getMethod("finish", String.class).invoke(queue, item.getClass().getMethod("id").invoke(item));
+        assertEquals(0L, queueType.getMethod("pending").invoke(queue));
     }
 
     /** Saves an upload through the FileStore service and reads it back; the blob lands in data.dir/files. */

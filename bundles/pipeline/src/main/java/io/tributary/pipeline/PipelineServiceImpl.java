@@ -1,0 +1,301 @@
+package io.tributary.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.OnlineDocumentSource;
+import io.tributary.api.datasource.OnlineDriveSource;
+import io.tributary.api.datasource.WebsiteCrawlSource;
+import io.tributary.api.dsl.DslDocument;
+import io.tributary.api.dsl.DslImportException;
+import io.tributary.api.dsl.DslImporter;
+import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.engine.RunHandle;
+import io.tributary.api.engine.RunListener;
+import io.tributary.api.engine.RunRejectedException;
+import io.tributary.api.engine.WorkflowEngine;
+import io.tributary.api.pipeline.BatchResult;
+import io.tributary.api.pipeline.DatasourceEvents;
+import io.tributary.api.pipeline.DatasourceNodeRun;
+import io.tributary.api.pipeline.DatasourcePlugin;
+import io.tributary.api.pipeline.PipelineException;
+import io.tributary.api.pipeline.PipelineRunRequest;
+import io.tributary.api.pipeline.PipelineService;
+import io.tributary.api.pipeline.PipelineTemplate;
+import io.tributary.api.store.Dataset;
+import io.tributary.api.store.DatasetStore;
+import io.tributary.api.store.DatasetVersion;
+import io.tributary.api.store.DocumentRecord;
+import io.tributary.api.store.NewDataset;
+import io.tributary.api.store.NewDocument;
+import io.tributary.api.store.PipelineRunSpec;
+import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.RunStore;
+import io.tributary.pipeline.datasource.DatasourceNodeRunner;
+import io.tributary.pipeline.datasource.DatasourcePlugins;
+import io.tributary.pipeline.datasource.DatasourceProviders;
+import io.tributary.pipeline.datasource.DriveFolders;
+import io.tributary.pipeline.definition.KnowledgeSettings;
+import io.tributary.pipeline.definition.PipelineDefinition;
+import io.tributary.pipeline.definition.PipelineDsl;
+import io.tributary.pipeline.definition.PublishedPipelines;
+import io.tributary.pipeline.run.BatchIds;
+import io.tributary.pipeline.run.DatasourceItems;
+import io.tributary.pipeline.run.RunCheck;
+import io.tributary.pipeline.run.RunRequests;
+import io.tributary.pipeline.template.BuiltInTemplates;
+import io.tributary.pipeline.worker.QueueSignal;
+
+/**
+ * The {@link PipelineService}: imports and publishes pipelines, validates and queues published runs (the
+ * {@link io.tributary.pipeline.worker.PipelineWorkers} run them), runs drafts and single datasource nodes.
+ */
+@Component(service = PipelineService.class)
+public final class PipelineServiceImpl implements PipelineService {
+    static final String CREATED_FROM = "rag-pipeline";
+
+    private final DatasetStore datasets;
+    private final WorkflowEngine engine;
+    private final RunStore runs;
+    private final PipelineDsl dsl;
+    private final DslImporter importer;
+    private final PublishedPipelines published;
+    private final BatchIds batchIds;
+    private final DatasourceProviders providers = new DatasourceProviders();
+    private volatile QueueSignal signal;
+
+    @Activate
+    public PipelineServiceImpl(@Reference DslImporter importer, @Reference DatasetStore datasets,
+                               @Reference WorkflowEngine engine, @Reference RunStore runs) {
+        this(importer, datasets, engine, runs, Clock.systemDefaultZone());
+    }
+
+    public PipelineServiceImpl(DslImporter importer, DatasetStore datasets, WorkflowEngine engine, RunStore runs,
+                               Clock clock) {
+        this.importer = importer;
+        this.datasets = datasets;
+        this.engine = engine;
+        this.runs = runs;
+        this.dsl = new PipelineDsl(importer);
+        this.published = new PublishedPipelines(dsl);
+        this.batchIds = new BatchIds(clock);
+    }
+
+    // ---- references that come and go
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setSignal(QueueSignal s) {
+        this.signal = s;
+    }
+
+    public void unsetSignal(QueueSignal s) {
+        if (this.signal == s) {
+            this.signal = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addOnlineDocument(OnlineDocumentSource s, Map<String, Object> props) {
+        providers.add(s, props);
+    }
+
+    public void removeOnlineDocument(OnlineDocumentSource s) {
+        providers.remove(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addWebsiteCrawl(WebsiteCrawlSource s, Map<String, Object> props) {
+        providers.add(s, props);
+    }
+
+    public void removeWebsiteCrawl(WebsiteCrawlSource s) {
+        providers.remove(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addOnlineDrive(OnlineDriveSource s, Map<String, Object> props) {
+        providers.add(s, props);
+    }
+
+    public void removeOnlineDrive(OnlineDriveSource s) {
+        providers.remove(s);
+    }
+
+    // ---- import and publish
+
+    @Override
+    public Dataset importPipeline(String yaml, String createdBy) throws DslImportException {
+        if (yaml == null || yaml.isBlank()) {
+            throw new DslImportException(List.of(DslProblem.of("", "The DSL is empty.")));
+        }
+        PipelineDefinition p = dsl.check(yaml);
+        String name = p.document().metadata().name().isBlank() ? "untitled" : p.document().metadata().name();
+        return datasets.createDataset(settings(p, name, p.document().metadata().description(), yaml, createdBy));
+    }
+
+    private static NewDataset settings(PipelineDefinition p, String name, String description, String yaml,
+                                       String createdBy) {
+        KnowledgeSettings k = p.knowledge();
+        return new NewDataset(name, description, k.chunkStructure(), k.indexingTechnique(),
+                k.embeddingModelProvider(), k.embeddingModel(), k.keywordNumber(), k.retrievalModel(), yaml,
+                createdBy);
+    }
+
+    @Override
+    public DatasetVersion publish(String datasetId) {
+        Dataset ds = dataset(datasetId);
+        if (ds.draftDsl() == null) {
+            throw PipelineException.invalid("The dataset has no pipeline to publish.");
+        }
+        PipelineDefinition draft;
+        try {
+            draft = dsl.check(ds.draftDsl());
+        } catch (DslImportException e) {
+            throw PipelineException.invalid(e.getMessage());
+        }
+        String publishedStructure = datasets.latestVersion(datasetId).map(this::structureOf)
+                .orElse(null);
+        if (publishedStructure != null && !publishedStructure.equals(draft.knowledge().chunkStructure())) {
+            throw PipelineException.invalid("Chunk structure is not compatible with the published pipeline.");
+        }
+        // the dataset's indexing settings follow the pipeline it runs
+        datasets.updateDraft(datasetId, settings(draft, ds.name(), ds.description(), ds.draftDsl(), ds.createdBy()));
+        return datasets.publish(datasetId).orElseThrow(() -> notFound());
+    }
+
+    private String structureOf(DatasetVersion v) {
+        try {
+            return published.of(v).knowledge().chunkStructure();
+        } catch (DslImportException e) {
+            return null;
+        }
+    }
+
+    // ---- runs
+
+    @Override
+    public BatchResult runPublished(String datasetId, PipelineRunRequest request) {
+        Dataset ds = dataset(datasetId);
+        DatasetVersion version = datasets.latestVersion(datasetId)
+                .orElseThrow(() -> PipelineException.invalid("Workflow not published"));
+        PipelineDefinition pipeline;
+        try {
+            pipeline = published.of(version);
+        } catch (DslImportException e) {
+            throw PipelineException.invalid(e.getMessage());
+        }
+        RunCheck check = RunCheck.of(pipeline, request);
+        List<Map<String, Object>> items = items(check, request);
+        String batch = batchIds.next();
+        List<NewDocument> docs = items.stream().map(i -> new NewDocument(
+                DatasourceItems.documentName(check.type(), i), check.type().wireName(), i)).toList();
+        List<DocumentRecord> created = datasets.createDocuments(datasetId, batch, CREATED_FROM, docs,
+                new PipelineRunSpec(version.workflowId(), check.startNode().id(), request.inputs(), request.user()));
+        QueueSignal s = signal;
+        if (s != null) {
+            s.itemsQueued();
+        }
+        return new BatchResult(batch, ds, created);
+    }
+
+    @Override
+    public RunHandle runDraft(String datasetId, PipelineRunRequest request, RunListener listener) {
+        Dataset ds = dataset(datasetId);
+        if (ds.draftDsl() == null) {
+            throw PipelineException.invalid("Workflow not initialized");
+        }
+        PipelineDefinition pipeline;
+        try {
+            pipeline = dsl.check(ds.draftDsl());
+        } catch (DslImportException e) {
+            throw PipelineException.invalid(e.getMessage());
+        }
+        RunCheck check = RunCheck.of(pipeline, request);
+        Map<String, Object> first = items(check, request).get(0);
+        String runId = UUID.randomUUID().toString();
+        String workflowId = "draft-" + datasetId;
+        runs.begin(RunRecord.started(runId, datasetId, workflowId, request.inputs(), request.user(), Instant.now()));
+        try {
+            return engine.start(pipeline.graph(), RunRequests.build(runId, workflowId, datasetId, null,
+                    batchIds.next(), request.user(), check.type().wireName(), first, check.startNode().id(),
+                    request.inputs(), check.rag(), RunRequests.DEBUGGER, listener));
+        } catch (RunRejectedException e) {
+            runs.reject(runId, e.getMessage());
+            throw PipelineException.invalid("The pipeline cannot run: " + e.getMessage());
+        }
+    }
+
+    private List<Map<String, Object>> items(RunCheck check, PipelineRunRequest request) {
+        if (check.type() != DataSourceType.ONLINE_DRIVE) {
+            return request.datasourceInfoList();
+        }
+        try {
+            return new DriveFolders(providers).expand(check.startNode(), request.datasourceInfoList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing drive folders", e);
+        }
+    }
+
+    // ---- datasources
+
+    @Override
+    public List<DatasourcePlugin> datasourcePlugins(String datasetId, boolean isPublished) {
+        Dataset ds = dataset(datasetId);
+        try {
+            return DatasourcePlugins.of(document(ds, isPublished));
+        } catch (DslImportException e) {
+            throw PipelineException.invalid(e.getMessage());
+        }
+    }
+
+    @Override
+    public void runDatasourceNode(String datasetId, String nodeId, DatasourceNodeRun request, DatasourceEvents events)
+            throws InterruptedException {
+        Dataset ds = dataset(datasetId);
+        DslDocument doc;
+        try {
+            doc = document(ds, request.published());
+        } catch (PipelineException | DslImportException e) {
+            events.error(e.getMessage());
+            return;
+        }
+        new DatasourceNodeRunner(providers).run(doc.graph(), nodeId, request, events);
+    }
+
+    /** The published or draft document, parsed only (listing must work even when a node type is missing). */
+    private DslDocument document(Dataset ds, boolean isPublished) throws DslImportException {
+        if (isPublished) {
+            DatasetVersion v = datasets.latestVersion(ds.id())
+                    .orElseThrow(() -> PipelineException.invalid("Workflow not published"));
+            return importer.parse(v.dsl());
+        }
+        if (ds.draftDsl() == null) {
+            throw PipelineException.invalid("Workflow not initialized");
+        }
+        return importer.parse(ds.draftDsl());
+    }
+
+    @Override
+    public List<PipelineTemplate> templates() {
+        return BuiltInTemplates.all();
+    }
+
+    private Dataset dataset(String datasetId) {
+        return datasets.dataset(datasetId).orElseThrow(PipelineServiceImpl::notFound);
+    }
+
+    private static PipelineException notFound() {
+        return PipelineException.notFound("Dataset not found.");
+    }
+}

@@ -1,0 +1,83 @@
+package io.tributary.pipeline.definition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tributary.api.dsl.DslDocument;
+import io.tributary.api.dsl.DslImportException;
+import io.tributary.api.dsl.DslImporter;
+import io.tributary.api.dsl.DslKind;
+import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.GraphNode;
+
+/**
+ * Reads {@code rag_pipeline} DSLs: the engine's importer for structure and installed node types, then Dify's
+ * pipeline rules (the kind, exactly one knowledge-index node, its settings). Every problem is reported at once.
+ */
+public final class PipelineDsl {
+    /** Dify's message when the knowledge-index node is missing or repeated. */
+    public static final String KNOWLEDGE_INDEX_MESSAGE = "DSL is not valid, please check the Knowledge Index node.";
+    static final String KNOWLEDGE_INDEX = "knowledge-index";
+
+    private final DslImporter importer;
+
+    public PipelineDsl(DslImporter importer) {
+        this.importer = importer;
+    }
+
+    /** Parses and fully checks a document (import, publish, draft runs). */
+    public PipelineDefinition check(String yaml) throws DslImportException {
+        DslDocument doc;
+        try {
+            doc = importer.parse(yaml);
+        } catch (DslImportException e) {
+            throw new DslImportException(difyMessages(e.problems()));
+        }
+        List<DslProblem> problems = new ArrayList<>();
+        try {
+            importer.validate(doc);
+        } catch (DslImportException e) {
+            problems.addAll(difyMessages(e.problems()));
+        }
+        KnowledgeSettings settings = pipelineRules(doc, problems);
+        if (!problems.isEmpty()) {
+            throw new DslImportException(problems);
+        }
+        return new PipelineDefinition(doc, settings);
+    }
+
+    /**
+     * Parses a document that was checked before (a published version): no node-type checks, which the engine
+     * repeats when a run starts.
+     */
+    public PipelineDefinition read(String yaml) throws DslImportException {
+        DslDocument doc = importer.parse(yaml);
+        List<DslProblem> problems = new ArrayList<>();
+        KnowledgeSettings settings = pipelineRules(doc, problems);
+        if (!problems.isEmpty()) {
+            throw new DslImportException(problems);
+        }
+        return new PipelineDefinition(doc, settings);
+    }
+
+    private static KnowledgeSettings pipelineRules(DslDocument doc, List<DslProblem> problems) {
+        if (doc.kind() != DslKind.RAG_PIPELINE) {
+            problems.add(DslProblem.of("kind", "kind must be rag_pipeline, got " + doc.kind().dslName()));
+            return null;
+        }
+        List<GraphNode> indexes = doc.graph().nodes().stream().filter(n -> KNOWLEDGE_INDEX.equals(n.type())).toList();
+        if (indexes.size() != 1) {
+            if (problems.stream().noneMatch(p -> KNOWLEDGE_INDEX_MESSAGE.equals(p.message()))) {
+                problems.add(DslProblem.of("workflow.graph.nodes", KNOWLEDGE_INDEX_MESSAGE));
+            }
+            return null;
+        }
+        return KnowledgeSettings.of(indexes.get(0), problems);
+    }
+
+    /** The engine words the knowledge-index count rule its own way; Dify's clients know Dify's sentence. */
+    private static List<DslProblem> difyMessages(List<DslProblem> problems) {
+        return problems.stream().map(p -> p.nodeId() == null && p.message().contains("exactly one knowledge-index")
+                ? DslProblem.of(p.field(), KNOWLEDGE_INDEX_MESSAGE) : p).toList();
+    }
+}
