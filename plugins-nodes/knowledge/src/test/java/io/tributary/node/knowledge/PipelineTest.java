@@ -45,6 +45,9 @@ public abstract class PipelineTest {
     protected DatasetStore datasets;
     protected long maxFileSize = 1024 * 1024;
 
+    /** More node types for whole pipelines, keyed {@code type#tool@version} (the real chunkers). */
+    protected final Map<String, NodeType> tools = new LinkedHashMap<>();
+
     private TestRegistry registry;
     private WorkflowEngineImpl engine;
 
@@ -54,6 +57,7 @@ public abstract class PipelineTest {
             Map<String, NodeType> types = new LinkedHashMap<>();
             types.put("datasource@1.0.0", new DatasourceNodeType(providers, CredentialSource.NONE, files, maxFileSize));
             types.put("knowledge-index@1.0.0", new KnowledgeIndexNodeType(knowledge, datasets));
+            types.putAll(tools);
             registry = new TestRegistry(types);
             engine = new WorkflowEngineImpl(new Limits(500, Duration.ofSeconds(60), Duration.ofSeconds(30), 10,
                     10 * 1024 * 1024, 5, Duration.ofMillis(500)), Duration.ofSeconds(5), registry);

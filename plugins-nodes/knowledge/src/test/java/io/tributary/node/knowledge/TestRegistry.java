@@ -23,21 +23,29 @@ final class TestRegistry implements NodeTypeRegistry {
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     final AtomicInteger open = new AtomicInteger();
 
+    /** Keys are {@code type@version}, or {@code type#tool@version} for tools. */
     TestRegistry(Map<String, NodeType> types) {
-        types.forEach((key, type) -> add(key.substring(0, key.indexOf('@')), key.substring(key.indexOf('@') + 1), type));
+        types.forEach((key, type) -> {
+            String name = key.substring(0, key.indexOf('@'));
+            int hash = name.indexOf('#');
+            add(hash < 0 ? name : name.substring(0, hash), hash < 0 ? null : name.substring(hash + 1),
+                    key.substring(key.indexOf('@') + 1), type);
+        });
     }
 
-    TestRegistry add(String type, String version, NodeType nodeType) {
-        entries.add(new Entry(new NodeTypeInfo(type, null, version, 1, "io.tributary.node.knowledge", version), nodeType));
+    TestRegistry add(String type, String tool, String version, NodeType nodeType) {
+        entries.add(new Entry(new NodeTypeInfo(type, tool, version, 1, "io.tributary.node.knowledge", version), nodeType));
         return this;
     }
 
-    private Entry find(String type, String version) throws NodeTypeNotInstalledException {
+    private Entry find(String type, String tool, String version) throws NodeTypeNotInstalledException {
         Entry best = null;
         for (Entry e : entries) {
             String v = e.info().version();
             boolean versionOk = version == null || version.isEmpty() || v.equals(version) || v.startsWith(version + ".");
-            if (e.info().type().equals(type) && versionOk && (best == null || best.info().version().compareTo(v) < 0)) {
+            boolean toolOk = e.info().tool() == null || e.info().tool().equals(tool);
+            if (e.info().type().equals(type) && toolOk && versionOk
+                    && (best == null || best.info().version().compareTo(v) < 0)) {
                 best = e;
             }
         }
@@ -54,7 +62,7 @@ final class TestRegistry implements NodeTypeRegistry {
 
     @Override
     public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        Entry e = find(type, version);
+        Entry e = find(type, tool, version);
         open.incrementAndGet();
         return new NodeTypeLease() {
             private boolean closed;
@@ -81,7 +89,7 @@ final class TestRegistry implements NodeTypeRegistry {
 
     @Override
     public NodeTypeInfo resolve(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        return find(type, version).info();
+        return find(type, tool, version).info();
     }
 
     @Override
