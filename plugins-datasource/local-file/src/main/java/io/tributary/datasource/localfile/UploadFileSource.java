@@ -1,0 +1,62 @@
+package io.tributary.datasource.localfile;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.tributary.api.datasource.DataSourceDescriptor;
+import io.tributary.api.datasource.DataSourceException;
+import io.tributary.api.datasource.DataSourceProperties;
+import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.LocalFileSource;
+import io.tributary.api.datasource.SourceFile;
+import io.tributary.api.store.FileStore;
+import io.tributary.api.store.UploadFile;
+
+/**
+ * The {@code local_file} datasource (Dify's built-in {@code langgenius/file}, datasource {@code upload-file}): a
+ * reference ({@code related_id}) is the id of a file uploaded through the API into the {@link FileStore}. It needs
+ * no credentials and has no parameters.
+ */
+@Component(service = LocalFileSource.class)
+@DataSourceProperties(type = "local_file", provider = UploadFileSource.PROVIDER)
+public final class UploadFileSource implements LocalFileSource {
+    static final String PROVIDER = "langgenius/file";
+    static final String DATASOURCE = "upload-file";
+    static final String NOT_FOUND = "File is not exist.";
+
+    private static final DataSourceDescriptor DESCRIPTOR = new DataSourceDescriptor(PROVIDER, DATASOURCE,
+            DataSourceType.LOCAL_FILE, "File", Map.of(), Map.of());
+
+    private final FileStore files;
+
+    @Activate
+    public UploadFileSource(@Reference FileStore files) {
+        this.files = files;
+    }
+
+    @Override
+    public DataSourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public SourceFile resolve(String reference) throws DataSourceException {
+        if (reference == null || reference.isBlank()) {
+            throw new DataSourceException(NOT_FOUND);
+        }
+        String id = reference.strip();
+        Optional<UploadFile> file;
+        try {
+            file = files.file(id);
+        } catch (IllegalArgumentException e) {
+            // a reference that cannot be an id at all (the store may parse it as a UUID)
+            throw new DataSourceException(NOT_FOUND, e);
+        }
+        UploadFile f = file.orElseThrow(() -> new DataSourceException(NOT_FOUND));
+        return new SourceFile(f.name(), f.mimeType(), f.size(), () -> files.open(f.id()));
+    }
+}

@@ -1,0 +1,77 @@
+package io.tributary.datasource.localfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tributary.api.datasource.DataSourceDescriptor;
+import io.tributary.api.datasource.DataSourceException;
+import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.SourceFile;
+import io.tributary.api.store.UploadFile;
+import io.tributary.store.db.Database;
+import io.tributary.store.db.DatabaseSettings;
+import io.tributary.store.files.JdbcFileStore;
+
+/** The local_file datasource over the real file store (embedded H2 and files on disk in a temp directory). */
+class UploadFileSourceTest {
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+    private JdbcFileStore files;
+    private UploadFileSource source;
+
+    @BeforeEach
+    void open() {
+        database = new Database(DatabaseSettings.embedded(dataDir, 2));
+        files = new JdbcFileStore(database, dataDir.resolve("files"));
+        source = new UploadFileSource(files);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void describesItselfAsDifysBuiltInFileSource() {
+        assertEquals(new DataSourceDescriptor("langgenius/file", "upload-file", DataSourceType.LOCAL_FILE, "File",
+                Map.of(), Map.of()), source.descriptor());
+    }
+
+    @Test
+    void resolvesAnUploadToItsMetadataAndContent() throws Exception {
+        byte[] bytes = "# Notes\n\nThe river runs to the sea.\n".getBytes(StandardCharsets.UTF_8);
+        UploadFile up = files.save("Notes.md", null, "tester", new ByteArrayInputStream(bytes), 1024);
+
+        SourceFile f = source.resolve(" " + up.id() + " ");
+        assertEquals("Notes.md", f.name());
+        assertEquals("text/markdown", f.mimeType());
+        assertEquals(bytes.length, f.size());
+        for (int i = 0; i < 2; i++) {
+            try (InputStream in = f.content().open()) {
+                assertArrayEquals(bytes, in.readAllBytes(), "each open is a fresh stream");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownBlankOrMissingReferenceIsNotExist() {
+        for (String ref : new String[] {"7d9f7a3e-1111-2222-3333-444455556666", "not-a-uuid", " ", null}) {
+            DataSourceException e = assertThrows(DataSourceException.class, () -> source.resolve(ref));
+            assertEquals("File is not exist.", e.getMessage());
+        }
+    }
+}
