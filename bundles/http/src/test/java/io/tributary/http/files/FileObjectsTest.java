@@ -52,7 +52,7 @@ class FileObjectsTest {
         Map<String, Object> outputs = Map.of("one", remote, "many", List.of(remote, "text"), "text", "no file",
                 "map", Map.of("dify_model_identity", "other"));
 
-        assertEquals(3, FileObjects.in(outputs).size());
+        assertEquals(2, FileObjects.in(outputs).size()); // "one" and the File in "many"
         assertTrue(FileObjects.isFile(remote));
         assertFalse(FileObjects.isFile(Map.of()));
         assertEquals(List.of(), FileObjects.in(null));
