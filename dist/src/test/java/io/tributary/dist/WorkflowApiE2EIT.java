@@ -525,7 +525,7 @@ class WorkflowApiE2EIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aRunInterruptedByACrashIsFailedOnRestart() throws Exception {
         String key = app(resource("waiting.yml").replace("MILLIS", "120000"))[1];
         HttpResponse<InputStream> res = stream(key, Map.of("inputs", Map.of(), "user", "u", "response_mode", "streaming"));
@@ -584,7 +584,7 @@ class WorkflowApiE2EIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void uploadsAnswer201WithDifyFieldsAndRefuseBadFiles() throws Exception {
         Http.Response r = upload(greeterKey, new String[] {"file", "notes.md", "# Notes\nhello"},
                 new String[] {"user", null, "u-up"});
@@ -621,7 +621,7 @@ class WorkflowApiE2EIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void localAndRemoteFilesReachTheStartNodeAndSysFiles() throws Exception {
         String filesKey = app(resource("files.yml"))[1];
         String uploadId = upload(filesKey, new String[] {"file", "report.txt", "quarterly report"})
@@ -696,7 +696,7 @@ class WorkflowApiE2EIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aPublishedVersionRunsByWorkflowId() throws Exception {
         Http.Response latest = run(greeterKey, Map.of("inputs", Map.of("name", "Ada"), "user", "u1"));
         String v1 = latest.json().get("data").get("workflow_id").asText();
@@ -723,9 +723,9 @@ class WorkflowApiE2EIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void theDemoAppIsNotProvisionedAgainAfterARestart() throws Exception {
-        // Test 12 restarted the server; the demo key file is unchanged, nothing was printed, one demo app exists.
+        // The crash test restarted the server; the demo key file is unchanged, nothing was printed, one demo app exists.
         Thread.sleep(1000);
         assertEquals(demoKey, Files.readString(dist.dataDir().resolve("demo-app.key")).trim());
         assertTrue(!dist.log().contains("Demo workflow app"), dist.log());

@@ -35,8 +35,13 @@ public final class ErrorMapper {
         });
         routes.error(405, ctx -> write(ctx, 405, "method_not_allowed",
                 "The method is not allowed for the requested URL.", Map.of()));
-        routes.error(413, ctx -> write(ctx, 413, "request_entity_too_large",
-                "The request body is larger than the server accepts.", Map.of()));
+        routes.error(413, ctx -> {
+            // A route's own 413 (file_too_large) keeps its body; Jetty's limit gets the generic one.
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(ctx, 413, "request_entity_too_large", "The request body is larger than the server accepts.",
+                        Map.of());
+            }
+        });
     }
 
     static String codeFor(int status) {
