@@ -30,7 +30,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The packaged knowledge bundle in a real Felix with SCR: it resolves with the API, Jackson, the framework and
  * SLF4J; the offline embedding service loads ONNX Runtime's native library and the model from inside the bundle;
- * Lucene, running on the bundle's class loader, finds its codecs (written, closed, reopened, searched).
+ * Lucene, running on the bundle's class loader, finds its codecs (written, closed, reopened, searched); the
+ * KnowledgeBase component activates against the store bundle's DatasetStore.
  */
 class KnowledgeBundleIT {
     private static final String SLF4J = "2.0.17";
@@ -97,6 +98,29 @@ class KnowledgeBundleIT {
             assertTrue(dot(vectors.get(0), vectors.get(1)) > dot(vectors.get(0), vectors.get(2)));
             ServiceReference<Object> ref = tracker.getServiceReference();
             assertEquals("tributary/onnx", ref.getProperty("io.tributary.embedding.provider"));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Test
+    void knowledgeBaseServiceIsWiredToTheStore() throws Exception {
+        BundleContext ctx = framework.getBundleContext();
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(ctx,
+                ctx.createFilter("(objectClass=io.tributary.api.knowledge.KnowledgeBase)"), null);
+        tracker.open(true);
+        try {
+            Object kb = tracker.waitForService(60_000);
+            assertNotNull(kb, "KnowledgeBase (needs the store's DatasetStore)");
+            Class<?> type = knowledge.loadClass("io.tributary.api.knowledge.KnowledgeBase");
+            assertEquals(Set.of(), type.getMethod("indexedSegmentIds", String.class).invoke(kb, "unknown"));
+            Class<?> settings = knowledge.loadClass("io.tributary.api.knowledge.RetrievalSettings");
+            Object defaults = settings.getMethod("defaults").invoke(null);
+            java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.lang.reflect.InvocationTargetException.class, () -> type.getMethod("retrieve", String.class,
+                            String.class, settings).invoke(kb, "unknown", "q", defaults));
+            assertEquals("io.tributary.api.knowledge.KnowledgeException", e.getCause().getClass().getName());
+            assertTrue(e.getCause().getMessage().contains("does not exist"), e.getCause().getMessage());
         } finally {
             tracker.close();
         }
