@@ -27,17 +27,18 @@ public final class PipelineDsl {
 
     /** Parses and fully checks a document (import, publish, draft runs). */
     public PipelineDefinition check(String yaml) throws DslImportException {
+        // importDsl reports structural and node-type problems together; parse alone stops at the first kind
+        List<DslProblem> problems = new ArrayList<>();
         DslDocument doc;
         try {
-            doc = importer.parse(yaml);
-        } catch (DslImportException e) {
-            throw new DslImportException(difyMessages(e.problems()));
-        }
-        List<DslProblem> problems = new ArrayList<>();
-        try {
-            importer.validate(doc);
+            doc = importer.importDsl(yaml);
         } catch (DslImportException e) {
             problems.addAll(difyMessages(e.problems()));
+            try {
+                doc = importer.parse(yaml);
+            } catch (DslImportException structural) {
+                throw new DslImportException(problems);
+            }
         }
         KnowledgeSettings settings = pipelineRules(doc, problems);
         if (!problems.isEmpty()) {
