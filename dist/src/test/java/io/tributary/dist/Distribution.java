@@ -34,6 +34,8 @@ final class Distribution implements AutoCloseable {
     Distribution(Path scratch) throws IOException {
         this.home = scratch.resolve("tributary");
         copyTree(DIST, home);
+        // the demo content (an app, a dataset with an embedded document) only where a test asks for it
+        env.put("TRIBUTARY_DEMO", "false");
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -63,6 +63,7 @@ class WorkflowApiE2EIT {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         dist = new Distribution(dir);
+        dist.env.remove("TRIBUTARY_DEMO"); // this suite checks the demo content of a first start
         // Remote files are served by a server of this test on loopback, which the SSRF guard blocks by default.
         dist.env.put("TRIBUTARY_SSRF_ALLOW", "127.0.0.1");
         dist.env.put("TRIBUTARY_HTTP_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT));
@@ -581,6 +582,40 @@ class WorkflowApiE2EIT {
         Http.Response r = run(demoKey, "{\"inputs\": {\"name\": \"Ada\"}, \"user\": \"me\"}");
         assertEquals(200, r.status(), r.raw().body());
         assertEquals("Hello Ada, welcome to Tributary!", r.json().get("data").get("outputs").get("greeting").asText());
+
+        // The demo knowledge base: made from the built-in template, its sample document ingested (high quality,
+        // offline embeddings), so semantic retrieval answers with its key at once.
+        Path datasetKeyFile = dist.dataDir().resolve("demo-dataset.key");
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(datasetKeyFile) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(datasetKeyFile), "demo-dataset.key was not written:\n" + dist.log());
+        String datasetKey = Files.readString(datasetKeyFile).trim();
+        assertTrue(datasetKey.startsWith("dataset-"), datasetKey);
+        Http.Response list = http.get("/v1/datasets", datasetKey);
+        assertEquals(200, list.status(), list.raw().body());
+        String datasetId = list.json().get("data").get(0).get("id").asText();
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String status = "";
+        while (System.nanoTime() < deadline) {
+            Http.Response docs = http.get("/v1/datasets/" + datasetId + "/documents", datasetKey);
+            assertEquals(200, docs.status(), docs.raw().body());
+            status = docs.json().get("data").size() == 0 ? ""
+                    : docs.json().get("data").get(0).get("indexing_status").asText();
+            if (status.equals("completed") || status.equals("error")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("completed", status, dist.log());
+        Http.Response found = http.post("/v1/datasets/" + datasetId + "/retrieve", datasetKey, "application/json",
+                ("{\"query\":\"Does semantic search need an external service?\",\"retrieval_model\":{\"search_method\":"
+                        + "\"semantic_search\",\"reranking_enable\":false,\"top_k\":1,\"score_threshold_enabled\":false}}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, found.status(), found.raw().body());
+        assertTrue(found.json().get("records").get(0).get("segment").get("content").asText()
+                .contains("sentence-embedding model"), found.raw().body());
     }
 
     @Test

@@ -36,6 +36,11 @@ final class Server implements AutoCloseable {
     }
 
     static Server start(Path dist) throws Exception {
+        return start(dist, java.util.Map.of());
+    }
+
+    /** Starts the distribution with extra environment variables (settings). */
+    static Server start(Path dist, java.util.Map<String, String> env) throws Exception {
         Path home = Files.createTempDirectory("tributary-load");
         copy(dist, home);
         int port = freePort();
@@ -45,6 +50,7 @@ final class Server implements AutoCloseable {
         pb.environment().put("TRIBUTARY_HTTP_HOST", "127.0.0.1");
         pb.environment().put("TRIBUTARY_DATA_DIR", home.resolve("data").toString());
         pb.environment().put("TRIBUTARY_DEMO", "false");
+        pb.environment().putAll(env);
         Process p = pb.start();
         HttpClient c = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
