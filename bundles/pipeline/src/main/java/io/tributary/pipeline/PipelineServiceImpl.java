@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -222,7 +221,7 @@ public final class PipelineServiceImpl implements PipelineService {
         }
         RunCheck check = RunCheck.of(pipeline, request);
         Map<String, Object> first = items(check, request).get(0);
-        String runId = UUID.randomUUID().toString();
+        String runId = io.tributary.api.model.TimeOrderedIds.next();
         String workflowId = "draft-" + datasetId;
         runs.begin(RunRecord.started(runId, datasetId, workflowId, request.inputs(), request.user(), Instant.now()));
         try {

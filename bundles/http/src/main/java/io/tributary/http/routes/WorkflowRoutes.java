@@ -145,7 +145,7 @@ public final class WorkflowRoutes {
         Map<String, Object> inputs = InputForm.of(p.document().graph())
                 .validate(runFiles.inputs(p.document().graph(), given));
 
-        String runId = UUID.randomUUID().toString();
+        String runId = io.tributary.api.model.TimeOrderedIds.next();
         String workflowId = p.version().workflowId();
         WireEvents wire = new WireEvents(workflowId, user);
         RunStream stream = streaming ? new RunStream(wire, mapper) : null;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -25,6 +26,7 @@ import io.tributary.api.store.AppStore;
 import io.tributary.api.store.AppVersion;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.db.Database;
+import io.tributary.store.db.ShortCache;
 
 /**
  * Apps and published versions. Publishing runs in one transaction: the next version number is computed and
@@ -38,6 +40,10 @@ public final class JdbcAppStore implements AppStore {
     private static final int PUBLISH_ATTEMPTS = 5;
 
     private final DataSource db;
+
+    /** Apps and their latest versions are read on every run request; cached briefly (see {@link ShortCache}). */
+    private final ShortCache<App> appCache = new ShortCache<>(5, TimeUnit.SECONDS);
+    private final ShortCache<AppVersion> latestCache = new ShortCache<>(5, TimeUnit.SECONDS);
 
     @Activate
     public JdbcAppStore(@Reference Database database) {
@@ -69,8 +75,11 @@ public final class JdbcAppStore implements AppStore {
 
     @Override
     public Optional<App> app(String appId) {
-        List<App> found = apps("SELECT " + APP_COLUMNS + " FROM apps WHERE id = ?", appId);
-        return found.stream().findFirst();
+        if (appId == null) {
+            return Optional.empty();
+        }
+        return appCache.get(appId, id -> apps("SELECT " + APP_COLUMNS + " FROM apps WHERE id = ?", id).stream()
+                .findFirst());
     }
 
     @Override
@@ -101,6 +110,15 @@ public final class JdbcAppStore implements AppStore {
 
     @Override
     public Optional<AppVersion> publish(String appId) {
+        try {
+            return publishNow(appId);
+        } finally {
+            appCache.invalidate(appId);
+            latestCache.invalidate(appId);
+        }
+    }
+
+    private Optional<AppVersion> publishNow(String appId) {
         SQLException last = null;
         for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
             try (Connection c = db.getConnection()) {
@@ -160,8 +178,12 @@ public final class JdbcAppStore implements AppStore {
 
     @Override
     public Optional<AppVersion> latest(String appId) {
-        return version("SELECT v." + VERSION_COLUMNS.replace(", ", ", v.") + " FROM app_versions v JOIN apps a"
-                + " ON a.id = v.app_id AND a.published_version = v.version WHERE a.id = ?", appId);
+        if (appId == null) {
+            return Optional.empty();
+        }
+        return latestCache.get(appId, id -> version("SELECT v." + VERSION_COLUMNS.replace(", ", ", v.")
+                + " FROM app_versions v JOIN apps a ON a.id = v.app_id AND a.published_version = v.version"
+                + " WHERE a.id = ?", id));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -142,13 +141,13 @@ public final class JdbcDatasetStore implements DatasetStore {
             List<PipelineItem> items = new ArrayList<>(documents.size());
             int position = reserved.firstPosition();
             for (NewDocument d : documents) {
-                DocumentRecord doc = new DocumentRecord(UUID.randomUUID().toString(), datasetId, position++,
+                DocumentRecord doc = new DocumentRecord(io.tributary.api.model.TimeOrderedIds.next(), datasetId, position++,
                         batch, documentName(d.name()), d.dataSourceType(), d.dataSourceInfo(),
                         createdFrom == null ? "rag-pipeline" : createdFrom, reserved.chunkStructure(),
                         DocumentRows.WAITING, null, true, 0, 0, creator, now, null, null, now);
                 created.add(doc);
                 if (run != null) {
-                    items.add(new PipelineItem(UUID.randomUUID().toString(), datasetId, doc.id(), batch,
+                    items.add(new PipelineItem(io.tributary.api.model.TimeOrderedIds.next(), datasetId, doc.id(), batch,
                             run.workflowId(), run.startNodeId(), d.dataSourceType(), d.dataSourceInfo(),
                             run.inputs(), creator, PipelineItemRows.QUEUED, 0, now));
                 }

@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.tributary.api.store.ChildChunkRecord;
@@ -45,11 +44,11 @@ final class SegmentRows {
             if (s == null || s.content() == null) {
                 throw new IllegalArgumentException("segment " + position + " has no content");
             }
-            String id = UUID.randomUUID().toString();
+            String id = io.tributary.api.model.TimeOrderedIds.next();
             List<ChildChunkRecord> children = new ArrayList<>(s.childChunks().size());
             int childPosition = 1;
             for (String child : s.childChunks()) {
-                children.add(new ChildChunkRecord(UUID.randomUUID().toString(), id, childPosition++, child,
+                children.add(new ChildChunkRecord(io.tributary.api.model.TimeOrderedIds.next(), id, childPosition++, child,
                         Text.characters(child), AUTOMATIC, now));
             }
             out.add(new SegmentRecord(id, datasetId, documentId, position++, s.content(), s.answer(),

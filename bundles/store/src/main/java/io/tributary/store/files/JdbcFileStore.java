@@ -26,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -123,7 +122,7 @@ public final class JdbcFileStore implements FileStore {
                 move(temp, target);
             }
             String ext = MimeTypes.extension(name);
-            UploadFile file = new UploadFile(UUID.randomUUID().toString(), truncate(name, 255), size, truncate(ext, 32),
+            UploadFile file = new UploadFile(io.tributary.api.model.TimeOrderedIds.next(), truncate(name, 255), size, truncate(ext, 32),
                     truncate(MimeTypes.of(mimeType, ext), 255), hash, truncate(createdBy == null ? "" : createdBy, 255),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             insert(file);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -36,8 +38,21 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "id, kind, scope_id, hint, created_at, revoked_at";
     private static final int MAX_SCOPE_LENGTH = 255;
 
+    /** How long a verified key is trusted without asking the database (revocation by another process). */
+    private static final long VERIFIED_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int MAX_VERIFIED = 10_000;
+
     private final DataSource db;
     private final KeySecrets secrets = new KeySecrets();
+    /**
+     * Active keys recently verified, by secret hash: every API request verifies its key, and the lookup was a
+     * measurable share of a run's cost. {@link #revoke} drops a key at once; a key revoked by another process that
+     * shares the database stops working within {@link #VERIFIED_TTL_NANOS}.
+     */
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(ApiKey key, long atNanos) {
+    }
 
     @Activate
     public JdbcApiKeyStore(@Reference Database database) {
@@ -85,15 +100,29 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
+        String hash = KeySecrets.hash(secret);
+        Verified hit = verified.get(hash);
+        if (hit != null && System.nanoTime() - hit.atNanos() < VERIFIED_TTL_NANOS) {
+            return Optional.of(hit.key());
+        }
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ?")) {
-            ps.setString(1, KeySecrets.hash(secret));
+            ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    verified.remove(hash);
                     return Optional.empty();
                 }
                 ApiKey key = read(rs);
-                return key.active() && key.kind() == claimed.get() ? Optional.of(key) : Optional.empty();
+                if (key.active() && key.kind() == claimed.get()) {
+                    if (verified.size() >= MAX_VERIFIED) {
+                        verified.clear();
+                    }
+                    verified.put(hash, new Verified(key, System.nanoTime()));
+                    return Optional.of(key);
+                }
+                verified.remove(hash);
+                return Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("Could not verify an API key: " + e.getMessage(), e);
@@ -110,7 +139,9 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
                      "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
             ps.setObject(1, utc(Instant.now().truncatedTo(ChronoUnit.MICROS)));
             ps.setString(2, keyId);
-            return ps.executeUpdate() == 1;
+            boolean revoked = ps.executeUpdate() == 1;
+            verified.values().removeIf(v -> v.key().id().equals(keyId)); // revoked at once in this process
+            return revoked;
         } catch (SQLException e) {
             throw new StoreException("Could not revoke API key " + keyId + ": " + e.getMessage(), e);
         }

@@ -103,6 +103,17 @@ class ApiKeyStoreTest extends StoreTestBase {
     }
 
     @Test
+    void aKeyVerifiedBeforeItsRevocationStopsVerifyingAtOnce() {
+        IssuedKey issued = store.issue(KeyKind.APP, "app-1");
+        assertTrue(store.verify(issued.secret()).isPresent()); // now held by the verified-key cache
+        assertTrue(store.verify(issued.secret()).isPresent());
+
+        assertTrue(store.revoke(issued.key().id()));
+
+        assertEquals(Optional.empty(), store.verify(issued.secret()));
+    }
+
+    @Test
     void revokeIsFalseForUnknownOrAlreadyRevokedKeys() {
         IssuedKey issued = store.issue(KeyKind.ADMIN, null);
         assertTrue(store.revoke(issued.key().id()));

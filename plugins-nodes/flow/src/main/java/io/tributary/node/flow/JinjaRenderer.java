@@ -1,12 +1,15 @@
 package io.tributary.node.flow;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.OutputTooBigException;
 import com.hubspot.jinjava.interpret.TemplateError;
 
 import io.tributary.api.node.NodeExecutionException;
@@ -19,6 +22,12 @@ import io.tributary.api.node.NodeExecutionException;
  */
 final class JinjaRenderer {
     private final Jinjava jinjava;
+    /**
+     * A copy of Jinjava's global context (filters, functions, tags), made once and only read afterwards: each
+     * render's context is a child of it. Jinjava's own render copies the global context for every call, which
+     * registers every built-in filter and function again and cost more than the rendering itself.
+     */
+    private final Context base;
     private final long maxLength;
 
     JinjaRenderer(long maxLength) {
@@ -41,6 +50,7 @@ final class JinjaRenderer {
                     .withFailOnUnknownTokens(false)
                     .withMaxOutputSize(maxLength * 4 + 1024)
                     .build());
+            this.base = jinjava.getGlobalContextCopy();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -52,17 +62,26 @@ final class JinjaRenderer {
      * @throws NodeExecutionException on a template error or when the output is longer than the limit
      */
     String render(String template, Map<String, Object> variables) throws NodeExecutionException {
-        RenderResult result;
+        String out;
+        List<TemplateError> errors;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        JinjavaConfig config = jinjava.getGlobalConfig();
+        Context context = new Context(base, variables, config.getDisabled());
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
+        JinjavaInterpreter.pushCurrent(interpreter);
         try {
             Thread.currentThread().setContextClassLoader(JinjaRenderer.class.getClassLoader());
-            result = jinjava.renderForResult(template, variables);
+            out = interpreter.render(template);
+            errors = interpreter.getErrorsCopy();
+        } catch (OutputTooBigException e) {
+            throw tooLong();
         } catch (RuntimeException e) {
             throw new NodeExecutionException("template error: " + e.getMessage(), "TemplateTransformError", e);
         } finally {
+            JinjavaInterpreter.popCurrent();
             Thread.currentThread().setContextClassLoader(previous);
         }
-        String fatal = result.getErrors().stream()
+        String fatal = errors.stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
                 .map(e -> (e.getLineno() > 0 ? "line " + e.getLineno() + ": " : "") + e.getMessage())
                 .collect(Collectors.joining("; "));
@@ -72,7 +91,9 @@ final class JinjaRenderer {
             }
             throw new NodeExecutionException("template error: " + fatal, "TemplateTransformError", null);
         }
-        String out = result.getOutput();
+        if (!config.isKeepTrailingNewline() && out.endsWith("\n")) {
+            out = out.substring(0, out.length() - 1);
+        }
         if (out.length() > maxLength) {
             throw tooLong();
         }
