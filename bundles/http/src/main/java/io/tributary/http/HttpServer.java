@@ -86,6 +86,10 @@ public final class HttpServer {
                         + "empty: the framework property tributary.data.dir, else the system temporary directory")
         String data_dir() default "";
 
+        @AttributeDefinition(name = "Accept queue", description = "Listen backlog of the HTTP socket (connections "
+                + "waiting to be accepted); the kernel caps it at net.core.somaxconn")
+        int accept_queue_size() default 4096;
+
         @AttributeDefinition(name = "SSE ping", description = "Milliseconds between keep-alive pings of a quiet stream")
         long sse_ping_ms() default 10_000;
 
@@ -128,7 +132,21 @@ public final class HttpServer {
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.max_request_bytes(), io.javalin.config.SizeUnit.BYTES);
                 cfg.jetty.host = config.host();
                 cfg.jetty.port = config.port();
-                cfg.jetty.modifyServer(server -> server.setStopTimeout(config.stop_timeout_ms()));
+                cfg.jetty.modifyServer(server -> {
+                    server.setStopTimeout(config.stop_timeout_ms());
+                    // Java's default listen backlog (50) drops connections when many clients connect at once
+                    // (2,000 SSE clients); connectors are added after this, so set it as the server starts.
+                    server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                        @Override
+                        public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                                if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                                    sc.setAcceptQueueSize(config.accept_queue_size());
+                                }
+                            }
+                        }
+                    });
+                });
                 cfg.requestLogger.http((c, ms) -> REQUESTS.info("{} {} {} {}ms", c.method(), c.path(),
                         c.statusCode(), Math.round(ms)));
                 ErrorMapper.register(cfg.routes);
