@@ -3,6 +3,7 @@ package io.tributary.api.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -98,6 +99,12 @@ public interface DatasetStore {
 
     /** A document's segments by position (with child chunks), filtered by content {@code keyword} when set. */
     Page<SegmentRecord> segments(String documentId, String keyword, int page, int limit);
+
+    /**
+     * How many segments each of these documents has (0 for a document without segments or an unknown id), in one
+     * query: for progress reports such as indexing-status.
+     */
+    Map<String, Long> segmentCounts(Collection<String> documentIds);
 
     /** Segments (with child chunks) by id; unknown ids are left out. Order is unspecified. */
     List<SegmentRecord> segmentsById(Collection<String> segmentIds);

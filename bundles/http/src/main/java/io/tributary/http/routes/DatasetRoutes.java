@@ -165,8 +165,9 @@ public final class DatasetRoutes {
         if (docs.isEmpty()) {
             throw ApiException.notFound("Documents not found.");
         }
+        Map<String, Long> counts = datasets.get().segmentCounts(docs.stream().map(DocumentRecord::id).toList());
         ctx.json(Map.of("data", docs.stream()
-                .map(doc -> DatasetJson.indexingStatus(doc, datasets.get().segments(doc.id(), null, 1, 1).total()))
+                .map(doc -> DatasetJson.indexingStatus(doc, counts.getOrDefault(doc.id(), 0L)))
                 .toList()));
     }
 

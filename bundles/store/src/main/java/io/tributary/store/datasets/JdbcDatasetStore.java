@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -234,6 +235,35 @@ public final class JdbcDatasetStore implements DatasetStore {
         checkPaging(page, limit);
         return Transactions.inTransaction(db, "list the segments of document " + documentId,
                 c -> SegmentRows.page(c, documentId, keyword, page, limit));
+    }
+
+    @Override
+    public Map<String, Long> segmentCounts(Collection<String> documentIds) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        if (documentIds == null || documentIds.isEmpty()) {
+            return counts;
+        }
+        List<String> ids = documentIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        ids.forEach(id -> counts.put(id, 0L));
+        Transactions.autoCommit(db, "count segments", c -> {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT document_id, COUNT(*) FROM segments"
+                        + " WHERE document_id IN (" + marks + ") GROUP BY document_id")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return counts;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +82,17 @@ class SegmentStoreTest extends StoreTestBase {
         assertEquals(written, page.data());
         assertEquals(2, page.total());
         assertEquals(26, store.document(doc.id()).orElseThrow().wordCount());
+    }
+
+    @Test
+    void segmentCountsAreCountedPerDocumentInOneCall() {
+        store.replaceSegments(doc.id(), List.of(new NewSegment("a", null, null), new NewSegment("b", null, null),
+                new NewSegment("c", null, null)), null);
+
+        Map<String, Long> counts = store.segmentCounts(List.of(doc.id(), "no-such-document"));
+
+        assertEquals(Map.of(doc.id(), 3L, "no-such-document", 0L), counts);
+        assertEquals(Map.of(), store.segmentCounts(List.of()));
     }
 
     @Test
