@@ -60,7 +60,8 @@ public final class AppRoutes {
         ctx.status(201).json(json(app, true));
     }
 
-    private static String dslText(Context ctx) throws IOException {
+    /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}. */
+    static String dslText(Context ctx) throws IOException {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();
         byte[] bytes;
         if (contentType.startsWith("multipart/")) {

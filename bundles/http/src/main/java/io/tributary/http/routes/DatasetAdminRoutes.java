@@ -1,8 +1,6 @@
 package io.tributary.http.routes;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,9 +11,7 @@ import java.util.TreeSet;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.tributary.api.dsl.DslImportException;
-import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.pipeline.PipelineTemplate;
@@ -96,7 +92,7 @@ public final class DatasetAdminRoutes {
     /** A dataset from the DSL in the body, or from a built-in template ({@code ?template=<id>}, empty body). */
     private void create(Context ctx) throws IOException {
         String templateId = ctx.queryParam("template");
-        String yaml = templateId == null ? dslText(ctx) : template(templateId).dsl();
+        String yaml = templateId == null ? AppRoutes.dslText(ctx) : template(templateId).dsl();
         Dataset d;
         try {
             d = pipelines.get().importPipeline(yaml, "admin");
@@ -104,34 +100,6 @@ public final class DatasetAdminRoutes {
             throw new AppRoutes.InvalidDsl(e.problems());
         }
         ctx.status(201).json(json(d, true));
-    }
-
-    /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}. */
-    static String dslText(Context ctx) throws IOException {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
-        byte[] bytes;
-        if (contentType.startsWith("multipart/")) {
-            UploadedFile file = ctx.uploadedFile("file");
-            if (file == null) {
-                throw ApiException.badRequest("no_file_uploaded", "Upload the DSL as the multipart field 'file'.");
-            }
-            try (InputStream in = file.content()) {
-                bytes = in.readNBytes(DslImporter.MAX_SIZE + 1);
-            }
-        } else {
-            try (InputStream in = ctx.bodyInputStream()) {
-                bytes = in.readNBytes(DslImporter.MAX_SIZE + 1);
-            }
-        }
-        if (bytes.length > DslImporter.MAX_SIZE) {
-            throw ApiException.badRequest("invalid_dsl", "The DSL is larger than " + DslImporter.MAX_SIZE + " bytes.");
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            throw ApiException.badRequest("invalid_param",
-                    "Send the DSL YAML as the request body or as the multipart field 'file'.");
-        }
-        return text;
     }
 
     private Map<String, Object> json(Dataset d, boolean withDsl) {
