@@ -159,6 +159,29 @@ class DatasetApiE2EIT {
         s.add(new Sample("data.json", "application/json", "xylophonist glacier",
                 "{\"role\": \"xylophonist\", \"home\": \"glacier\", \"note\": \"plays at noon\"}"
                         .getBytes(StandardCharsets.UTF_8)));
+        // binary formats, written by the test with POI and PDFBox, extracted by Tika inside the distribution
+        s.add(new Sample("report.pdf", "application/pdf", "Saffron zeppelins hover above Lake Ontario.",
+                BinarySamples.pdf("Saffron zeppelins hover above Lake Ontario.")));
+        s.add(new Sample("memo.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "Walrus librarians catalogue seashells alphabetically.",
+                BinarySamples.docx("Walrus librarians catalogue seashells alphabetically.")));
+        s.add(new Sample("sheet.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "Tangerine bulldozers hum lullabies", BinarySamples.xlsx("Tangerine bulldozers hum lullabies")));
+        s.add(new Sample("old.xls", "application/vnd.ms-excel", "Obsidian kettles whistle sonatas",
+                BinarySamples.xls("Obsidian kettles whistle sonatas")));
+        s.add(new Sample("deck.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                "Velvet hedgehogs juggle lanterns at midnight.",
+                BinarySamples.pptx("Velvet hedgehogs juggle lanterns at midnight.")));
+        s.add(new Sample("config.yaml", "application/x-yaml", "cartographer porcupine",
+                "owner: cartographer\npet: porcupine\n".getBytes(StandardCharsets.UTF_8)));
+        s.add(new Sample("talk.vtt", "text/vtt", "Marzipan submarines explore coral canyons.",
+                ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ada>Marzipan submarines explore coral canyons.\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        s.add(new Sample("mail.eml", "message/rfc822", "Cobalt flamingos rehearse operettas.",
+                ("From: Ada <ada@example.com>\r\nTo: Bo <bo@example.com>\r\nSubject: News\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                        + "Cobalt flamingos rehearse operettas.\r\n").getBytes(StandardCharsets.UTF_8)));
         return s;
     }
 
