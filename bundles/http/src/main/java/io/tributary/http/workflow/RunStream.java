@@ -73,10 +73,11 @@ public final class RunStream implements RunListener {
     }
 
     /**
-     * As {@link #pump(Context, Duration)}, running {@code beforeFinish} before the terminal event is written (to
-     * make the run's record durable before the client learns that it ended).
+     * As {@link #pump(Context, Duration)}, running {@code durable} before the first event and before the terminal
+     * event are written: the run's record is durable before the client learns that the run exists and again before
+     * it learns that it ended.
      */
-    public void pump(Context ctx, Duration ping, Runnable beforeFinish) throws InterruptedException {
+    public void pump(Context ctx, Duration ping, Runnable durable) throws InterruptedException {
         var res = ctx.res();
         res.setStatus(200);
         res.setContentType("text/event-stream; charset=utf-8");
@@ -90,14 +91,16 @@ public final class RunStream implements RunListener {
         } catch (IOException e) {
             return;
         }
+        boolean announced = false;
         while (true) {
             RunEvent e = queue.poll(ping.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 if (e == null) {
                     out.write(PING_FRAME);
                 } else {
-                    if (e instanceof RunFinished) {
-                        beforeFinish.run();
+                    if (!announced || e instanceof RunFinished) {
+                        durable.run();
+                        announced = true;
                     }
                     for (Map<String, Object> frame : wire.map(e)) {
                         out.write(frame(frame, e));
