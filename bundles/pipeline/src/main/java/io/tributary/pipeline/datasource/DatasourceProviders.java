@@ -31,7 +31,11 @@ public final class DatasourceProviders {
         bound.removeIf(b -> b.provider() == provider);
     }
 
-    /** The provider of this kind that serves {@code node}, or {@code null}. */
+    /**
+     * The provider of this kind that serves {@code node}, or {@code null}: its provider id must be
+     * {@code plugin_id/provider_name} or {@code plugin_id}, the rule the {@code datasource} node type applies at run
+     * time (there is no fallback to another provider of the same kind).
+     */
     public <T> T forNode(DatasourceNode node, Class<T> kind) {
         String full = node.pluginId() + "/" + node.providerName();
         List<Bound> ofKind = bound.stream().filter(b -> kind.isInstance(b.provider())).toList();
@@ -40,6 +44,6 @@ public final class DatasourceProviders {
                 return kind.cast(b.provider());
             }
         }
-        return ofKind.size() == 1 ? kind.cast(ofKind.get(0).provider()) : null;
+        return null;
     }
 }
