@@ -132,6 +132,9 @@ public final class HttpServer {
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.max_request_bytes(), io.javalin.config.SizeUnit.BYTES);
                 cfg.jetty.host = config.host();
                 cfg.jetty.port = config.port();
+                // responses are JSON objects and SSE frames: 8 KiB buffers (Jetty's default is 32 KiB per
+                // connection) keep thousands of open streams small; larger bodies are simply written in parts
+                cfg.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(8192));
                 cfg.jetty.modifyServer(server -> {
                     server.setStopTimeout(config.stop_timeout_ms());
                     // Java's default listen backlog (50) drops connections when many clients connect at once
