@@ -1,25 +1,15 @@
 package io.tributary.engine.dsl;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.tributary.api.engine.NodeTypeLease;
-import io.tributary.api.engine.NodeTypeNotInstalledException;
-import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.model.NodeTypeInfo;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeType;
+import io.tributary.engine.testing.InMemoryNodeTypeRegistry;
 
-/** An in-memory registry: (type, tool, version) → NodeType, counting leases. Versions match by prefix. */
-final class FakeRegistry implements NodeTypeRegistry {
-    private record Installed(NodeTypeInfo info, NodeType nodeType) {
-    }
-
+/** The DSL tests' registry: node types that accept every node, one test bundle per type. */
+final class FakeRegistry extends InMemoryNodeTypeRegistry {
     /** Accepts every node. */
     static final NodeType ACCEPT_ALL = new NodeType() {
         @Override
@@ -28,21 +18,17 @@ final class FakeRegistry implements NodeTypeRegistry {
         }
     };
 
-    private final List<Installed> installed = new ArrayList<>();
-    final AtomicInteger open = new AtomicInteger();
-    final AtomicInteger acquired = new AtomicInteger();
-
     FakeRegistry install(String type, String version) {
         return install(type, null, version, ACCEPT_ALL);
     }
 
     FakeRegistry install(String type, String tool, String version, NodeType nodeType) {
-        installed.add(new Installed(new NodeTypeInfo(type, tool, version, 1, "test." + type, version), nodeType));
+        add(new NodeTypeInfo(type, tool, version, 1, "test." + type, version), nodeType);
         return this;
     }
 
     FakeRegistry uninstall(String type) {
-        installed.removeIf(i -> i.info().type().equals(type));
+        remove(type);
         return this;
     }
 
@@ -67,63 +53,5 @@ final class FakeRegistry implements NodeTypeRegistry {
         }
         r.install("tool", "langgenius/general_chunker/general_chunker/general_chunker", "0.0.7", ACCEPT_ALL);
         return r;
-    }
-
-    @Override
-    public List<NodeTypeInfo> list() {
-        return installed.stream().map(Installed::info).toList();
-    }
-
-    @Override
-    public NodeTypeInfo resolve(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        return find(type, tool, version).info();
-    }
-
-    @Override
-    public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        Installed i = find(type, tool, version);
-        open.incrementAndGet();
-        acquired.incrementAndGet();
-        return new NodeTypeLease() {
-            private boolean closed;
-
-            @Override
-            public NodeTypeInfo info() {
-                return i.info();
-            }
-
-            @Override
-            public NodeType nodeType() {
-                return i.nodeType();
-            }
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    open.decrementAndGet();
-                }
-            }
-        };
-    }
-
-    private Installed find(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        return installed.stream()
-                .filter(i -> i.info().type().equals(type) && Objects.equals(i.info().tool(), tool))
-                .filter(i -> version == null || version.isEmpty() || i.info().version().equals(version)
-                        || i.info().version().startsWith(version + "."))
-                .max(Comparator.comparing(i -> i.info().version()))
-                .orElseThrow(() -> new NodeTypeNotInstalledException(tool == null ? type : type + ":" + tool,
-                        version));
-    }
-
-    @Override
-    public int inFlight(long bundleId) {
-        return open.get();
-    }
-
-    @Override
-    public boolean awaitDrained(long bundleId, Duration timeout) {
-        return open.get() == 0;
     }
 }

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.api.dsl.DslDocument;
-import io.tributary.api.engine.NodeTypeLease;
-import io.tributary.api.engine.NodeTypeNotInstalledException;
-import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.RunRequest;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStatus;
@@ -28,6 +25,7 @@ import io.tributary.api.node.NodeType;
 import io.tributary.engine.dsl.DslParser;
 import io.tributary.engine.impl.WorkflowEngineImpl;
 import io.tributary.engine.impl.limits.Limits;
+import io.tributary.engine.testing.InMemoryNodeTypeRegistry;
 import io.tributary.node.flow.EndNodeType;
 import io.tributary.node.flow.StartNodeType;
 
@@ -46,7 +44,7 @@ class ExtractorGraphTest {
         x = new Extraction(dir, ExtractorLimits.defaults());
         engine = new WorkflowEngineImpl(
                 new Limits(500, Duration.ofSeconds(60), Duration.ofSeconds(30), 10, 204800, 5, Duration.ofMillis(500)),
-                Duration.ofSeconds(5), new Registry(Map.of("start", new StartNodeType(), "end", new EndNodeType(),
+                Duration.ofSeconds(5), registry(Map.of("start", new StartNodeType(), "end", new EndNodeType(),
                         "document-extractor", x.nodeType)));
     }
 
@@ -91,52 +89,11 @@ class ExtractorGraphTest {
     }
 
     /** The node types of this test by type name (one version each). */
-    private record Registry(Map<String, NodeType> types) implements NodeTypeRegistry {
-        private NodeTypeInfo info(String type) throws NodeTypeNotInstalledException {
-            if (!types.containsKey(type)) {
-                throw new NodeTypeNotInstalledException(type, null);
-            }
-            return new NodeTypeInfo(type, null, "1.0.0", 1, "test", "1.0.0");
-        }
 
-        @Override
-        public List<NodeTypeInfo> list() {
-            return types.keySet().stream().map(t -> new NodeTypeInfo(t, null, "1.0.0", 1, "test", "1.0.0")).toList();
-        }
-
-        @Override
-        public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
-            NodeTypeInfo info = info(type);
-            return new NodeTypeLease() {
-                @Override
-                public NodeTypeInfo info() {
-                    return info;
-                }
-
-                @Override
-                public NodeType nodeType() {
-                    return types.get(type);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public NodeTypeInfo resolve(String type, String tool, String version) throws NodeTypeNotInstalledException {
-            return info(type);
-        }
-
-        @Override
-        public int inFlight(long bundleId) {
-            return 0;
-        }
-
-        @Override
-        public boolean awaitDrained(long bundleId, Duration timeout) {
-            return true;
-        }
+    /** The graph's node types, each at 1.0.0 from one test bundle. */
+    private static InMemoryNodeTypeRegistry registry(Map<String, NodeType> types) {
+        InMemoryNodeTypeRegistry r = new InMemoryNodeTypeRegistry();
+        types.forEach((type, nodeType) -> r.add(new NodeTypeInfo(type, null, "1.0.0", 1, "test", "1.0.0"), nodeType));
+        return r;
     }
 }

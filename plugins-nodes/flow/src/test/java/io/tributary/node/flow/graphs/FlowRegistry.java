@@ -1,96 +1,21 @@
 package io.tributary.node.flow.graphs;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.tributary.api.engine.NodeTypeLease;
-import io.tributary.api.engine.NodeTypeNotInstalledException;
-import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.model.NodeTypeInfo;
 import io.tributary.api.node.NodeType;
+import io.tributary.engine.testing.InMemoryNodeTypeRegistry;
 
-/**
- * A registry over node type objects (no OSGi): {@code "1"} selects the highest 1.x, as the real registry does;
- * counts open leases.
- */
-final class FlowRegistry implements NodeTypeRegistry {
-    private record Entry(NodeTypeInfo info, NodeType type) {
-    }
+/** The flow node types under test, as one bundle; {@code "1"} selects the highest 1.x, as the real registry does. */
+final class FlowRegistry extends InMemoryNodeTypeRegistry {
 
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
-    final AtomicInteger open = new AtomicInteger();
-
+    /** Keys are {@code type@version}. */
     FlowRegistry(Map<String, NodeType> types) {
         types.forEach((key, type) -> add(key.substring(0, key.indexOf('@')), key.substring(key.indexOf('@') + 1), type));
     }
 
     FlowRegistry add(String type, String version, NodeType nodeType) {
-        entries.add(new Entry(new NodeTypeInfo(type, null, version, 1, "io.tributary.node.flow", version), nodeType));
+        add(new NodeTypeInfo(type, null, version, 1, "io.tributary.node.flow", version), nodeType);
         return this;
-    }
-
-    private Entry find(String type, String version) throws NodeTypeNotInstalledException {
-        Entry best = null;
-        for (Entry e : entries) {
-            String v = e.info().version();
-            boolean versionOk = version == null || version.isEmpty() || v.equals(version) || v.startsWith(version + ".");
-            if (e.info().type().equals(type) && versionOk && (best == null || best.info().version().compareTo(v) < 0)) {
-                best = e;
-            }
-        }
-        if (best == null) {
-            throw new NodeTypeNotInstalledException(type, version);
-        }
-        return best;
-    }
-
-    @Override
-    public List<NodeTypeInfo> list() {
-        return entries.stream().map(Entry::info).toList();
-    }
-
-    @Override
-    public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        Entry e = find(type, version);
-        open.incrementAndGet();
-        return new NodeTypeLease() {
-            private boolean closed;
-
-            @Override
-            public NodeTypeInfo info() {
-                return e.info();
-            }
-
-            @Override
-            public NodeType nodeType() {
-                return e.type();
-            }
-
-            @Override
-            public synchronized void close() {
-                if (!closed) {
-                    closed = true;
-                    open.decrementAndGet();
-                }
-            }
-        };
-    }
-
-    @Override
-    public NodeTypeInfo resolve(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        return find(type, version).info();
-    }
-
-    @Override
-    public int inFlight(long bundleId) {
-        return open.get();
-    }
-
-    @Override
-    public boolean awaitDrained(long bundleId, Duration timeout) {
-        return open.get() == 0;
     }
 }
