@@ -133,8 +133,16 @@ public final class Database implements AutoCloseable {
         if (!config.url().isBlank()) {
             return new DatabaseSettings(config.url().trim(), config.user(), config._password(), config.pool_size());
         }
-        String dir = config.data_dir();
-        if (dir.isBlank()) {
+        return DatabaseSettings.embedded(dataDir(config.data_dir(), ctx), config.pool_size());
+    }
+
+    /**
+     * The data directory: {@code configured} (a PID's {@code data.dir}) when set, else the framework property
+     * {@code tributary.data.dir}, else this bundle's data area.
+     */
+    public static Path dataDir(String configured, BundleContext ctx) {
+        String dir = configured;
+        if (dir == null || dir.isBlank()) {
             dir = ctx.getProperty("tributary.data.dir");
         }
         if (dir == null || dir.isBlank()) {
@@ -144,7 +152,7 @@ public final class Database implements AutoCloseable {
             }
             dir = area.getPath();
         }
-        return DatabaseSettings.embedded(Path.of(dir), config.pool_size());
+        return Path.of(dir);
     }
 
     private HikariDataSource openPool(DatabaseSettings settings, ClassLoader loader) {

@@ -1,6 +1,5 @@
 package io.tributary.store.files;
 
-import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,18 +78,7 @@ public final class JdbcFileStore implements FileStore {
     }
 
     static Path filesDir(Config config, BundleContext ctx) {
-        String dir = config.data_dir();
-        if (dir.isBlank()) {
-            dir = ctx.getProperty("tributary.data.dir");
-        }
-        if (dir == null || dir.isBlank()) {
-            File area = ctx.getDataFile("");
-            if (area == null) {
-                throw new StoreException("No data.dir configured and the framework has no bundle data area", null);
-            }
-            dir = area.getPath();
-        }
-        return Path.of(dir).resolve("files");
+        return Database.dataDir(config.data_dir(), ctx).resolve("files");
     }
 
     /** Where the blobs live. */
