@@ -38,20 +38,20 @@ import io.tributary.api.store.RunStore;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.http.routes.AppInfoRoutes;
-import io.tributary.http.routes.DatasetAdminRoutes;
-import io.tributary.http.routes.DatasetRoutes;
-import io.tributary.http.routes.PipelineRoutes;
-import io.tributary.http.support.DatasetAuth;
-import io.tributary.http.routes.AppRoutes;
-import io.tributary.http.routes.FileRoutes;
-import io.tributary.http.routes.HealthRoutes;
-import io.tributary.http.routes.WorkflowRoutes;
-import io.tributary.http.support.AppAuth;
-import io.tributary.http.routes.PluginRoutes;
-import io.tributary.http.support.AdminAuth;
-import io.tributary.http.support.ErrorMapper;
-import io.tributary.http.support.ServiceSlot;
+import io.tributary.http.workflow.AppInfoRoutes;
+import io.tributary.http.admin.DatasetAdminRoutes;
+import io.tributary.http.knowledge.DatasetRoutes;
+import io.tributary.http.knowledge.PipelineRoutes;
+import io.tributary.http.DatasetAuth;
+import io.tributary.http.admin.AppRoutes;
+import io.tributary.http.files.FileRoutes;
+import io.tributary.http.HealthRoutes;
+import io.tributary.http.workflow.WorkflowRoutes;
+import io.tributary.http.AppAuth;
+import io.tributary.http.admin.PluginRoutes;
+import io.tributary.http.AdminAuth;
+import io.tributary.http.ErrorMapper;
+import io.tributary.http.ServiceSlot;
 
 /**
  * Runs Javalin (Jetty) on virtual threads with the routes of every API family. Services behind the routes are

@@ -25,8 +25,8 @@ import io.tributary.api.knowledge.RerankModel;
 import io.tributary.api.knowledge.RetrievalRecord;
 import io.tributary.api.knowledge.RetrievalSettings;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.NewSegment;
-import io.tributary.api.store.SegmentRecord;
+import io.tributary.api.store.dto.NewSegment;
+import io.tributary.api.store.dto.SegmentRecord;
 import io.tributary.knowledge.index.DatasetIndexes;
 
 /**

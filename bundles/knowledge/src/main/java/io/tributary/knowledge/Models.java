@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.tributary.api.knowledge.EmbeddingModel;
 import io.tributary.api.knowledge.KnowledgeException;
 import io.tributary.api.knowledge.RerankModel;
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 
 /**
  * The embedding and rerank models at hand, each known by provider and model name, and the rule that picks one.

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.datasource.WebsiteCrawlSource;
@@ -31,14 +31,14 @@ import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.pipeline.PipelineRunRequest;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.pipeline.PipelineTemplate;
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.DatasetVersion;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.NewDataset;
-import io.tributary.api.store.NewDocument;
-import io.tributary.api.store.PipelineRunSpec;
-import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.dto.DatasetVersion;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.NewDataset;
+import io.tributary.api.store.dto.NewDocument;
+import io.tributary.api.store.dto.PipelineRunSpec;
+import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.RunStore;
 import io.tributary.pipeline.datasource.DatasourceNodeRunner;
 import io.tributary.pipeline.datasource.DatasourcePlugins;
@@ -235,7 +235,7 @@ public final class PipelineServiceImpl implements PipelineService {
     }
 
     private List<Map<String, Object>> items(RunCheck check, PipelineRunRequest request) {
-        if (check.type() != DataSourceType.ONLINE_DRIVE) {
+        if (check.type() != DatasourceType.ONLINE_DRIVE) {
             return request.datasourceInfoList();
         }
         try {

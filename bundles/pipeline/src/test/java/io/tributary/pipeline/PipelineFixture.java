@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.pipeline.PipelineRunRequest;
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.engine.dsl.DslImporterImpl;
 import io.tributary.engine.impl.WorkflowEngineImpl;
 import io.tributary.engine.impl.limits.Limits;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslProblem;
 import io.tributary.api.pipeline.PipelineException;
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DatasetVersion;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DatasetVersion;
 import io.tributary.pipeline.definition.PipelineDsl;
 
 class PipelineImportTest extends PipelineFixture {
@@ -96,7 +96,7 @@ class PipelineImportTest extends PipelineFixture {
         assertEquals(2, service.publish(ds.id()).version());
 
         String changed = template().replace("chunk_structure: text_model", "chunk_structure: hierarchical_model");
-        datasets.updateDraft(ds.id(), new io.tributary.api.store.NewDataset(ds.name(), "", "hierarchical_model",
+        datasets.updateDraft(ds.id(), new io.tributary.api.store.dto.NewDataset(ds.name(), "", "hierarchical_model",
                 "high_quality", "", "", 10, Map.of(), changed, ""));
         PipelineException e = assertThrows(PipelineException.class, () -> service.publish(ds.id()));
         assertEquals(400, e.status());
@@ -109,7 +109,7 @@ class PipelineImportTest extends PipelineFixture {
     @Test
     void publishValidatesTheDraftAgain() throws Exception {
         Dataset ds = service.importPipeline(template(), "");
-        datasets.updateDraft(ds.id(), new io.tributary.api.store.NewDataset(ds.name(), "", "text_model",
+        datasets.updateDraft(ds.id(), new io.tributary.api.store.dto.NewDataset(ds.name(), "", "text_model",
                 "high_quality", "", "", 10, Map.of(), template().replace("type: document-extractor", "type: llm"), ""));
         PipelineException e = assertThrows(PipelineException.class, () -> service.publish(ds.id()));
         assertEquals("invalid_param", e.code());

@@ -14,7 +14,7 @@ import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.NodeType;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.NewSegment;
+import io.tributary.api.store.dto.NewSegment;
 
 /**
  * Small versions of the knowledge pipeline's node types (datasource, document-extractor, general chunker tool,

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import io.tributary.api.event.RunStatus;
 import io.tributary.api.pipeline.BatchResult;
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.PipelineItem;
 
 /**
  * The workers over the real queue and engine. Their safety-net poll is ten minutes, so every test here also shows
@@ -48,7 +48,7 @@ class PipelineWorkersTest extends PipelineFixture {
         // every item's run is recorded under the item id, with the dataset as its app
         assertEquals(1, nodes.indexRuns.get(docs.get(0).id()).get());
         assertNull(nodes.indexRuns.get(docs.get(1).id()));
-        var statuses = runs.query(new io.tributary.api.store.RunQuery(ds.id(), null, null, null, null, 1, 10)).runs()
+        var statuses = runs.query(new io.tributary.api.store.dto.RunQuery(ds.id(), null, null, null, null, 1, 10)).runs()
                 .stream().map(x -> x.status()).sorted().toList();
         assertEquals(List.of(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED, RunStatus.FAILED).stream().sorted().toList(),
                 statuses);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.tributary.api.pipeline.BatchResult;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.pipeline.PipelineRunRequest;
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.PipelineItem;
 
 /** {@code runPublished}: everything is checked before anything is written; then documents and items at once. */
 class PublishedRunTest extends PipelineFixture {

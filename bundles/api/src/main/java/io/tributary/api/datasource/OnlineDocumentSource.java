@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /** {@code online_document}: Notion-style workspaces of pages. */
 @ConsumerType
-public interface OnlineDocumentSource extends DataSourceProvider {
+public interface OnlineDocumentSource extends DatasourceProvider {
 
     /** A page in a listing. {@code type} is {@code page} or {@code database}. */
     record Page(String pageId, String pageName, String pageIcon, String type, String lastEditedTime,
@@ -29,9 +29,9 @@ public interface OnlineDocumentSource extends DataSourceProvider {
 
     /** Lists workspaces and their pages, starting at {@code cursor} ({@code null} for the first page). */
     List<Workspace> listPages(Map<String, Object> credentials, Map<String, Object> parameters, String cursor)
-            throws DataSourceException, InterruptedException;
+            throws DatasourceException, InterruptedException;
 
     /** The content of one page. */
     PageContent getPage(Map<String, Object> credentials, String workspaceId, String pageId, String type)
-            throws DataSourceException, InterruptedException;
+            throws DatasourceException, InterruptedException;
 }

@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /** {@code online_drive}: S3-style buckets of files and folders. */
 @ConsumerType
-public interface OnlineDriveSource extends DataSourceProvider {
+public interface OnlineDriveSource extends DatasourceProvider {
 
     /** A browse request; {@code bucket} {@code null} lists buckets. */
     record BrowseRequest(String bucket, String prefix, int maxKeys, Map<String, Object> nextPageParameters) {
@@ -27,9 +27,9 @@ public interface OnlineDriveSource extends DataSourceProvider {
 
     /** One page of a listing. */
     List<DriveListing> browse(Map<String, Object> credentials, BrowseRequest request)
-            throws DataSourceException, InterruptedException;
+            throws DatasourceException, InterruptedException;
 
     /** Downloads one file (streamed). */
     SourceFile download(Map<String, Object> credentials, String bucket, String id)
-            throws DataSourceException, InterruptedException;
+            throws DatasourceException, InterruptedException;
 }

@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /** {@code website_crawl}: crawls a site and reports progress. */
 @ConsumerType
-public interface WebsiteCrawlSource extends DataSourceProvider {
+public interface WebsiteCrawlSource extends DatasourceProvider {
 
     /** One crawled page. */
     record CrawlResult(String sourceUrl, String title, String description, String content) {
@@ -25,5 +25,5 @@ public interface WebsiteCrawlSource extends DataSourceProvider {
      * result. Must stop promptly when interrupted.
      */
     List<CrawlResult> crawl(Map<String, Object> credentials, Map<String, Object> options, Progress progress)
-            throws DataSourceException, InterruptedException;
+            throws DatasourceException, InterruptedException;
 }

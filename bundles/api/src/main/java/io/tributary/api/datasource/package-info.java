@@ -1,6 +1,6 @@
 /**
  * What datasource plugins implement: one SPI per Dify datasource type, each registered as an OSGi service
- * with {@link io.tributary.api.datasource.DataSourceProperties}.
+ * with {@link io.tributary.api.datasource.DatasourceProperties}.
  *
  * <ul>
  * <li>{@link io.tributary.api.datasource.LocalFileSource} ({@code local_file}): files uploaded through the
@@ -13,17 +13,17 @@
  *     prefixes page by page; download a file as a stream.</li>
  * </ul>
  *
- * Every provider describes itself ({@link io.tributary.api.datasource.DataSourceDescriptor}: identity, a
+ * Every provider describes itself ({@link io.tributary.api.datasource.DatasourceDescriptor}: identity, a
  * JSON Schema for parameters and one for credentials, secret fields marked) and checks credentials.
  *
  * <h2>Failure semantics</h2>
- * {@link io.tributary.api.datasource.DataSourceException} is an expected failure (bad credentials, a page
+ * {@link io.tributary.api.datasource.DatasourceException} is an expected failure (bad credentials, a page
  * that no longer exists, a remote error): the document or node fails with its message. Any other exception
  * is a plugin bug, reported the same way and logged with its stack trace. Every server-side fetch must go
  * through the runtime's SSRF guard.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.tributary.api.datasource;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import io.tributary.api.store.NewSegment;
-import io.tributary.api.store.SegmentRecord;
+import io.tributary.api.store.dto.NewSegment;
+import io.tributary.api.store.dto.SegmentRecord;
 
 /**
  * The knowledge service: writes a document's segments to the store and to the dataset's index together, and

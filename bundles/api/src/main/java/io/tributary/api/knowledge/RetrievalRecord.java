@@ -2,9 +2,9 @@ package io.tributary.api.knowledge;
 
 import java.util.List;
 
-import io.tributary.api.store.ChildChunkRecord;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.SegmentRecord;
+import io.tributary.api.store.dto.ChildChunkRecord;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.SegmentRecord;
 
 /**
  * One retrieval result: the segment with its document, the child chunks that matched (hierarchical datasets,

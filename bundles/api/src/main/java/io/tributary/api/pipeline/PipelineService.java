@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunListener;
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DatasetVersion;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DatasetVersion;
 
 /**
  * Knowledge pipelines: datasets made from {@code rag_pipeline} DSLs, publishing, and runs. Published runs are

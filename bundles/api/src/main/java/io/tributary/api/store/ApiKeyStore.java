@@ -1,5 +1,9 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.ApiKey;
+import io.tributary.api.store.dto.IssuedKey;
+import io.tributary.api.store.dto.KeyKind;
+
 import java.util.List;
 import java.util.Optional;
 

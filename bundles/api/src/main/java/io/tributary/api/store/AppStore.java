@@ -1,5 +1,8 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.App;
+import io.tributary.api.store.dto.AppVersion;
+
 import java.util.List;
 import java.util.Optional;
 

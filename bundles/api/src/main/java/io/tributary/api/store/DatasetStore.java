@@ -1,5 +1,16 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DatasetVersion;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.NewDataset;
+import io.tributary.api.store.dto.NewDocument;
+import io.tributary.api.store.dto.NewSegment;
+import io.tributary.api.store.dto.Page;
+import io.tributary.api.store.dto.PipelineItem;
+import io.tributary.api.store.dto.PipelineRunSpec;
+import io.tributary.api.store.dto.SegmentRecord;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

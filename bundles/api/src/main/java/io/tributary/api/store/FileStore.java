@@ -1,5 +1,7 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.UploadFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;

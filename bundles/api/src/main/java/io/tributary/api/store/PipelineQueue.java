@@ -1,5 +1,7 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.PipelineItem;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.PluginRecord;
+
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;

@@ -1,5 +1,10 @@
 package io.tributary.api.store;
 
+import io.tributary.api.store.dto.NodeExecutionRecord;
+import io.tributary.api.store.dto.RunPage;
+import io.tributary.api.store.dto.RunQuery;
+import io.tributary.api.store.dto.RunRecord;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -39,15 +39,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.api.datasource.DataSourceProperties;
-import io.tributary.api.datasource.DataSourceProvider;
+import io.tributary.api.datasource.DatasourceProperties;
+import io.tributary.api.datasource.DatasourceProvider;
 import io.tributary.api.engine.InvalidBundleException;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
 import io.tributary.api.engine.RetireResult;
 import io.tributary.api.model.NodeTypeInfo;
 import io.tributary.api.model.PluginInfo;
-import io.tributary.api.store.PluginRecord;
+import io.tributary.api.store.dto.PluginRecord;
 import io.tributary.api.store.PluginRecordStore;
 
 /**
@@ -148,8 +148,8 @@ public final class PluginAdminImpl implements PluginAdmin {
         List<String> out = new ArrayList<>();
         if (refs != null) {
             for (ServiceReference<?> r : refs) {
-                Object type = r.getProperty(DataSourceProperties.TYPE);
-                Object provider = r.getProperty(DataSourceProperties.PROVIDER);
+                Object type = r.getProperty(DatasourceProperties.TYPE);
+                Object provider = r.getProperty(DatasourceProperties.PROVIDER);
                 if (type != null && provider != null && isDataSource(r)) {
                     out.add(type + ":" + provider);
                 }
@@ -161,7 +161,7 @@ public final class PluginAdminImpl implements PluginAdmin {
     private static boolean isDataSource(ServiceReference<?> r) {
         Object classes = r.getProperty("objectClass");
         return classes instanceof String[] names && Arrays.stream(names).anyMatch(n -> n.startsWith(
-                DataSourceProvider.class.getPackageName() + "."));
+                DatasourceProvider.class.getPackageName() + "."));
     }
 
     boolean isCore(Bundle b) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 
 /**
  * Dify File objects as the maps the variable pool holds and the API sends:

@@ -18,8 +18,8 @@ import io.tributary.api.model.GraphNode;
 import io.tributary.api.net.SsrfBlockedException;
 import io.tributary.api.net.SsrfGuard;
 import io.tributary.api.store.FileStore;
-import io.tributary.api.store.UploadFile;
-import io.tributary.http.support.ApiException;
+import io.tributary.api.store.dto.UploadFile;
+import io.tributary.http.ApiException;
 
 /**
  * Turns the file descriptors of a run request ({@code {type, transfer_method: local_file, upload_file_id}} or

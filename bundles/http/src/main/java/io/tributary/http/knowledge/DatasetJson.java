@@ -10,13 +10,13 @@ import java.util.Map;
 import io.tributary.api.knowledge.RetrievalRecord;
 import io.tributary.api.pipeline.BatchResult;
 import io.tributary.api.pipeline.DatasourcePlugin;
-import io.tributary.api.store.ChildChunkRecord;
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.ChildChunkRecord;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore.DatasetStats;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.Page;
-import io.tributary.api.store.SegmentRecord;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.Page;
+import io.tributary.api.store.dto.SegmentRecord;
+import io.tributary.api.store.dto.UploadFile;
 
 /**
  * The knowledge records as Dify's service API writes them: field names, nulls and epoch-second times as Dify

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.tributary.api.pipeline.DatasourceNodeRun;
 import io.tributary.api.pipeline.PipelineRunRequest;
-import io.tributary.http.support.JsonFields;
+import io.tributary.http.JsonFields;
 
 /**
  * The JSON bodies of the pipeline routes checked for presence and JSON types (Dify's pydantic models, plus the
@@ -30,12 +30,12 @@ public final class PipelineRunBody {
         List<Map<String, Object>> items = JsonFields.requiredObjectList(body, "datasource_info_list");
         String start = JsonFields.requiredString(body, "start_node_id");
         if (start.isBlank()) {
-            throw io.tributary.http.support.ApiException.badRequest("invalid_param", "start_node_id is required.");
+            throw io.tributary.http.ApiException.badRequest("invalid_param", "start_node_id is required.");
         }
         boolean published = JsonFields.requiredBool(body, "is_published");
         String mode = JsonFields.requiredEnum(body, "response_mode", RESPONSE_MODES);
         if (items.isEmpty()) {
-            throw io.tributary.http.support.ApiException.badRequest("invalid_param",
+            throw io.tributary.http.ApiException.badRequest("invalid_param",
                     "datasource_info_list must not be empty.");
         }
         return new Run(new PipelineRunRequest(inputs, type, items, start, published, user), "streaming".equals(mode));
@@ -47,7 +47,7 @@ public final class PipelineRunBody {
         String type = JsonFields.requiredEnum(body, "datasource_type", DATASOURCE_TYPES);
         Object cred = body.get("credential_id");
         if (cred != null && !(cred instanceof String)) {
-            throw io.tributary.http.support.ApiException.badRequest("invalid_param", "credential_id must be a string.");
+            throw io.tributary.http.ApiException.badRequest("invalid_param", "credential_id must be a string.");
         }
         boolean published = JsonFields.requiredBool(body, "is_published");
         return new DatasourceNodeRun(inputs, type, (String) cred, published);

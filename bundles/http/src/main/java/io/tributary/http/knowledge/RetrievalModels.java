@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.knowledge.RetrievalSettings;
-import io.tributary.http.support.ApiException;
-import io.tributary.http.support.JsonFields;
+import io.tributary.http.ApiException;
+import io.tributary.http.JsonFields;
 
 /**
  * Dify's {@code retrieval_model} object as {@link RetrievalSettings}. A request's object is checked strictly

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.tributary.api.model.Graph;
 import io.tributary.api.model.GraphNode;
-import io.tributary.http.support.ApiException;
+import io.tributary.http.ApiException;
 
 /**
  * The start node's input form ({@code data.variables}): checks a request's {@code inputs} before the run

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.store.AppVersion;
+import io.tributary.api.store.dto.AppVersion;
 
 /**
  * Parsed published versions by workflow id. A version never changes, so parsing its YAML once is enough; the

@@ -23,6 +23,9 @@ import io.tributary.http.files.FileObjects;
  * seconds as decimals, as Dify sends them.
  */
 public final class WireEvents {
+    /** Longest a blocking request waits; the engine's own run-time limit ends runs well before. */
+    public static final java.time.Duration BLOCKING_WAIT = java.time.Duration.ofMinutes(30);
+
     private final String workflowId;
     private final String user;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 
 class FileObjectsTest {
 

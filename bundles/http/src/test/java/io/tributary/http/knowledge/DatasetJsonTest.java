@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.pipeline.BatchResult;
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.UploadFile;
 
 class DatasetJsonTest {
     private static final Instant T = Instant.parse("2026-03-04T05:06:07Z");

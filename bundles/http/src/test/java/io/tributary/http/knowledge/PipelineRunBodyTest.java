@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.pipeline.DatasourceNodeRun;
-import io.tributary.http.support.ApiException;
+import io.tributary.http.ApiException;
 
 class PipelineRunBodyTest {
 

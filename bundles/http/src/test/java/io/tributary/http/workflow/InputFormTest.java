@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tributary.api.model.Graph;
 import io.tributary.api.model.GraphNode;
-import io.tributary.http.support.ApiException;
+import io.tributary.http.ApiException;
 
 class InputFormTest {
     private final InputForm form = InputForm.of(new Graph(List.of(new GraphNode("start", "start", null, "Start",

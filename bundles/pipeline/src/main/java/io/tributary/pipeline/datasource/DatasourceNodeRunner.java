@@ -8,7 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.api.datasource.DataSourceException;
+import io.tributary.api.datasource.DatasourceException;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.datasource.WebsiteCrawlSource;
@@ -51,7 +51,7 @@ public final class DatasourceNodeRunner {
                 case "website_crawl" -> crawl(node, request, events, t0);
                 default -> events.error("Unsupported datasource provider");
             }
-        } catch (DataSourceException e) {
+        } catch (DatasourceException e) {
             events.error(e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Datasource node {} failed", nodeId, e);
@@ -59,17 +59,17 @@ public final class DatasourceNodeRunner {
         }
     }
 
-    private <T> T provider(DatasourceNode node, Class<T> kind) throws DataSourceException {
+    private <T> T provider(DatasourceNode node, Class<T> kind) throws DatasourceException {
         T p = providers.forNode(node, kind);
         if (p == null) {
-            throw new DataSourceException("Datasource provider " + node.pluginId() + "/" + node.providerName()
+            throw new DatasourceException("Datasource provider " + node.pluginId() + "/" + node.providerName()
                     + " is not installed");
         }
         return p;
     }
 
     private void pages(DatasourceNode node, DatasourceNodeRun request, DatasourceEvents events, long t0)
-            throws DataSourceException, InterruptedException {
+            throws DatasourceException, InterruptedException {
         OnlineDocumentSource source = provider(node, OnlineDocumentSource.class);
         events.processing(0, 0);
         String cursor = null;
@@ -85,7 +85,7 @@ public final class DatasourceNodeRunner {
     }
 
     private void browse(DatasourceNode node, DatasourceNodeRun request, DatasourceEvents events, long t0)
-            throws DataSourceException, InterruptedException {
+            throws DatasourceException, InterruptedException {
         OnlineDriveSource source = provider(node, OnlineDriveSource.class);
         Map<String, Object> in = request.inputs();
         int maxKeys = in.get("max_keys") instanceof Number n && n.intValue() > 0 ? n.intValue() : DEFAULT_MAX_KEYS;
@@ -100,7 +100,7 @@ public final class DatasourceNodeRunner {
     }
 
     private void crawl(DatasourceNode node, DatasourceNodeRun request, DatasourceEvents events, long t0)
-            throws DataSourceException, InterruptedException {
+            throws DatasourceException, InterruptedException {
         WebsiteCrawlSource source = provider(node, WebsiteCrawlSource.class);
         Map<String, Object> options = ParameterValues.resolve(node.parameters(), request.inputs());
         int[] last = {-1, -1};

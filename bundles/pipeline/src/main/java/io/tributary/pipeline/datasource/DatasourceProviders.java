@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.tributary.api.datasource.DataSourceProperties;
-import io.tributary.api.datasource.DataSourceProvider;
+import io.tributary.api.datasource.DatasourceProperties;
+import io.tributary.api.datasource.DatasourceProvider;
 import io.tributary.pipeline.definition.DatasourceNode;
 
 /**
  * The datasource providers installed right now, as the owning component's dynamic references bind and unbind
- * them. A node is served by the provider whose {@value DataSourceProperties#PROVIDER} property is the node's
+ * them. A node is served by the provider whose {@value DatasourceProperties#PROVIDER} property is the node's
  * {@code plugin_id/provider_name} or its {@code plugin_id}; when no provider id matches and exactly one provider
  * of the wanted kind is installed, that one serves it.
  */
@@ -21,13 +21,13 @@ public final class DatasourceProviders {
     private final List<Bound> bound = new CopyOnWriteArrayList<>();
 
     /** Adds a provider with its service properties. */
-    public void add(DataSourceProvider provider, Map<String, ?> properties) {
-        Object id = properties.get(DataSourceProperties.PROVIDER);
+    public void add(DatasourceProvider provider, Map<String, ?> properties) {
+        Object id = properties.get(DatasourceProperties.PROVIDER);
         bound.add(new Bound(provider, id == null ? "" : id.toString()));
     }
 
     /** Removes a provider. */
-    public void remove(DataSourceProvider provider) {
+    public void remove(DatasourceProvider provider) {
         bound.removeIf(b -> b.provider() == provider);
     }
 

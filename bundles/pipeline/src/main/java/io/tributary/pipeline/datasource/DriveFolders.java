@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tributary.api.datasource.DataSourceException;
+import io.tributary.api.datasource.DatasourceException;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.pipeline.definition.DatasourceNode;
@@ -70,7 +70,7 @@ public final class DriveFolders {
                 try {
                     page = source.browse(Map.of(), new OnlineDriveSource.BrowseRequest(bucket, current,
                             DatasourceNodeRunner.DEFAULT_MAX_KEYS, next));
-                } catch (DataSourceException e) {
+                } catch (DatasourceException e) {
                     throw PipelineException.invalid("Cannot list folder '" + current + "': " + e.getMessage());
                 }
                 next = null;

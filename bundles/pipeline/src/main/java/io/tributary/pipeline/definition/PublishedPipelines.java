@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.tributary.api.dsl.DslImportException;
-import io.tributary.api.store.DatasetVersion;
+import io.tributary.api.store.dto.DatasetVersion;
 
 /**
  * Parsed published versions by workflow id. A version never changes, so parsing its YAML once is enough; the

@@ -3,7 +3,7 @@ package io.tributary.pipeline.run;
 import java.util.List;
 import java.util.Map;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.pipeline.PipelineException;
 
 /**
@@ -18,7 +18,7 @@ public final class DatasourceItems {
     }
 
     /** Checks every item; the message names the first bad one by index. */
-    public static void check(DataSourceType type, List<Map<String, Object>> items) {
+    public static void check(DatasourceType type, List<Map<String, Object>> items) {
         if (items.isEmpty()) {
             throw PipelineException.invalid("datasource_info_list must not be empty.");
         }
@@ -30,7 +30,7 @@ public final class DatasourceItems {
         }
     }
 
-    static String problem(DataSourceType type, Map<String, Object> item) {
+    static String problem(DatasourceType type, Map<String, Object> item) {
         if (item == null) {
             return "must be an object";
         }
@@ -50,7 +50,7 @@ public final class DatasourceItems {
     }
 
     /** The document name of an item: {@code name}, {@code page.page_name} or {@code title}, else "untitled". */
-    public static String documentName(DataSourceType type, Map<String, Object> item) {
+    public static String documentName(DatasourceType type, Map<String, Object> item) {
         Object name = switch (type) {
             case LOCAL_FILE, ONLINE_DRIVE -> item.get("name");
             case ONLINE_DOCUMENT -> item.get("page") instanceof Map<?, ?> page ? page.get("page_name") : null;

@@ -2,7 +2,7 @@ package io.tributary.pipeline.run;
 
 import java.util.Map;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.pipeline.PipelineRunRequest;
 import io.tributary.pipeline.definition.DatasourceNode;
@@ -17,11 +17,11 @@ import io.tributary.pipeline.definition.PipelineDefinition;
  * @param startNode the datasource node the run starts from
  * @param rag       the RAG pipeline variables, owner → values
  */
-public record RunCheck(DataSourceType type, DatasourceNode startNode, Map<String, Map<String, Object>> rag) {
+public record RunCheck(DatasourceType type, DatasourceNode startNode, Map<String, Map<String, Object>> rag) {
 
     /** Checks {@code request} against {@code pipeline}. */
     public static RunCheck of(PipelineDefinition pipeline, PipelineRunRequest request) {
-        DataSourceType type = DataSourceType.fromWire(request.datasourceType());
+        DatasourceType type = DatasourceType.fromWire(request.datasourceType());
         if (type == null) {
             throw PipelineException.invalid("datasource_type must be one of local_file, online_document, "
                     + "website_crawl, online_drive; got '" + request.datasourceType() + "'.");

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.engine.WorkflowEngine;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
 import io.tributary.api.store.RunStore;
 import io.tributary.pipeline.definition.PipelineDsl;

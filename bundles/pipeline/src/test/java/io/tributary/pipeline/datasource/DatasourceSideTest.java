@@ -9,9 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.datasource.DataSourceDescriptor;
-import io.tributary.api.datasource.DataSourceException;
-import io.tributary.api.datasource.DataSourceProperties;
+import io.tributary.api.datasource.DatasourceDescriptor;
+import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceProperties;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.datasource.SourceFile;
 import io.tributary.api.datasource.WebsiteCrawlSource;
@@ -82,16 +82,16 @@ class DatasourceSideTest {
         Map<String, Object> options;
 
         @Override
-        public DataSourceDescriptor descriptor() {
+        public DatasourceDescriptor descriptor() {
             return null;
         }
 
         @Override
         public List<CrawlResult> crawl(Map<String, Object> credentials, Map<String, Object> options, Progress progress)
-                throws DataSourceException {
+                throws DatasourceException {
             this.options = options;
             if ("bad".equals(options.get("url"))) {
-                throw new DataSourceException("Invalid URL");
+                throw new DatasourceException("Invalid URL");
             }
             List<CrawlResult> results = List.of(new CrawlResult("https://d/1", "One", "first", "# One"),
                     new CrawlResult("https://d/2", "Two", "second", "# Two"));
@@ -103,7 +103,7 @@ class DatasourceSideTest {
 
     static final class Drive implements OnlineDriveSource {
         @Override
-        public DataSourceDescriptor descriptor() {
+        public DatasourceDescriptor descriptor() {
             return null;
         }
 
@@ -131,7 +131,7 @@ class DatasourceSideTest {
     void aCrawlReportsProgressThenTheResultsInDifysShape() throws Exception {
         DatasourceProviders providers = new DatasourceProviders();
         Crawler crawler = new Crawler();
-        providers.add(crawler, Map.of(DataSourceProperties.PROVIDER, "langgenius/firecrawl_datasource/firecrawl"));
+        providers.add(crawler, Map.of(DatasourceProperties.PROVIDER, "langgenius/firecrawl_datasource/firecrawl"));
         Recorder rec = new Recorder();
         new DatasourceNodeRunner(providers).run(graph(), "n3",
                 new DatasourceNodeRun(Map.of("url", "https://d", "limit", 2), "website_crawl", null, true), rec);
@@ -164,7 +164,7 @@ class DatasourceSideTest {
     @Test
     void aDriveIsBrowsedWithDefaultsAndFoldersExpandRecursivelyAcrossPages() throws Exception {
         DatasourceProviders providers = new DatasourceProviders();
-        providers.add(new Drive(), Map.of(DataSourceProperties.PROVIDER, "langgenius/s3_datasource"));
+        providers.add(new Drive(), Map.of(DatasourceProperties.PROVIDER, "langgenius/s3_datasource"));
         Recorder rec = new Recorder();
         new DatasourceNodeRunner(providers).run(graph(), "n4",
                 new DatasourceNodeRun(Map.of("bucket", "b", "prefix", "docs/"), "online_drive", null, true), rec);

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.dsl.RagPipelineVariable;
 import io.tributary.api.pipeline.PipelineException;
 
@@ -64,19 +64,19 @@ class RunPartsTest {
 
     @Test
     void itemShapesAndDocumentNamesFollowDify() {
-        assertEquals(null, DatasourceItems.problem(DataSourceType.ONLINE_DOCUMENT,
+        assertEquals(null, DatasourceItems.problem(DatasourceType.ONLINE_DOCUMENT,
                 Map.of("workspace_id", "w", "page", Map.of("page_id", "p", "type", "page"))));
-        assertTrue(DatasourceItems.problem(DataSourceType.ONLINE_DOCUMENT, Map.of("workspace_id", "w",
+        assertTrue(DatasourceItems.problem(DatasourceType.ONLINE_DOCUMENT, Map.of("workspace_id", "w",
                 "page", Map.of("page_id", "p"))).contains("'page_id' and 'type'"));
-        assertTrue(DatasourceItems.problem(DataSourceType.WEBSITE_CRAWL, Map.of("title", "t")).contains("'url'"));
-        assertEquals(null, DatasourceItems.problem(DataSourceType.WEBSITE_CRAWL, Map.of("source_url", "https://x")));
-        assertTrue(DatasourceItems.problem(DataSourceType.ONLINE_DRIVE, Map.of("id", "k", "type", "dir"))
+        assertTrue(DatasourceItems.problem(DatasourceType.WEBSITE_CRAWL, Map.of("title", "t")).contains("'url'"));
+        assertEquals(null, DatasourceItems.problem(DatasourceType.WEBSITE_CRAWL, Map.of("source_url", "https://x")));
+        assertTrue(DatasourceItems.problem(DatasourceType.ONLINE_DRIVE, Map.of("id", "k", "type", "dir"))
                 .contains("'file' or 'folder'"));
 
-        assertEquals("Roadmap", DatasourceItems.documentName(DataSourceType.ONLINE_DOCUMENT,
+        assertEquals("Roadmap", DatasourceItems.documentName(DatasourceType.ONLINE_DOCUMENT,
                 Map.of("page", Map.of("page_name", "Roadmap"))));
-        assertEquals("Guide", DatasourceItems.documentName(DataSourceType.WEBSITE_CRAWL, Map.of("title", "Guide")));
-        assertEquals("untitled", DatasourceItems.documentName(DataSourceType.ONLINE_DRIVE, Map.of("id", "k")));
-        assertEquals("a.pdf", DatasourceItems.documentName(DataSourceType.LOCAL_FILE, Map.of("name", "a.pdf")));
+        assertEquals("Guide", DatasourceItems.documentName(DatasourceType.WEBSITE_CRAWL, Map.of("title", "Guide")));
+        assertEquals("untitled", DatasourceItems.documentName(DatasourceType.ONLINE_DRIVE, Map.of("id", "k")));
+        assertEquals("a.pdf", DatasourceItems.documentName(DatasourceType.LOCAL_FILE, Map.of("name", "a.pdf")));
     }
 }

@@ -21,9 +21,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tributary.api.store.App;
+import io.tributary.api.store.dto.App;
 import io.tributary.api.store.AppStore;
-import io.tributary.api.store.AppVersion;
+import io.tributary.api.store.dto.AppVersion;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.db.Database;
 import io.tributary.store.db.ShortCache;

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DatasetVersion;
-import io.tributary.api.store.NewDataset;
-import io.tributary.api.store.Page;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DatasetVersion;
+import io.tributary.api.store.dto.NewDataset;
+import io.tributary.api.store.dto.Page;
 import io.tributary.store.db.JsonColumns;
 
 /** The SQL of tables {@code datasets} and {@code dataset_versions}. */

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.Page;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.Page;
 import io.tributary.store.db.JsonColumns;
 
 /** The SQL of table {@code documents}. */

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.tributary.api.store.ChildChunkRecord;
-import io.tributary.api.store.NewSegment;
-import io.tributary.api.store.Page;
-import io.tributary.api.store.SegmentRecord;
+import io.tributary.api.store.dto.ChildChunkRecord;
+import io.tributary.api.store.dto.NewSegment;
+import io.tributary.api.store.dto.Page;
+import io.tributary.api.store.dto.SegmentRecord;
 import io.tributary.store.db.JsonColumns;
 
 /** The SQL of tables {@code segments} and {@code child_chunks}. */

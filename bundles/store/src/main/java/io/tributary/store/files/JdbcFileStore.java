@@ -39,7 +39,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.FileTooLargeException;
 import io.tributary.api.store.StoreException;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 import io.tributary.store.db.Database;
 
 /**

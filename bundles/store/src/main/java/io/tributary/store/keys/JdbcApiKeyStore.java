@@ -22,10 +22,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tributary.api.store.ApiKey;
+import io.tributary.api.store.dto.ApiKey;
 import io.tributary.api.store.ApiKeyStore;
-import io.tributary.api.store.IssuedKey;
-import io.tributary.api.store.KeyKind;
+import io.tributary.api.store.dto.IssuedKey;
+import io.tributary.api.store.dto.KeyKind;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.db.Database;
 

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import io.tributary.api.store.KeyKind;
+import io.tributary.api.store.dto.KeyKind;
 
 /** Makes key secrets and the values stored in their place: hash and display hint. No database here. */
 final class KeySecrets {

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tributary.api.store.PluginRecord;
+import io.tributary.api.store.dto.PluginRecord;
 import io.tributary.api.store.PluginRecordStore;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.db.Database;

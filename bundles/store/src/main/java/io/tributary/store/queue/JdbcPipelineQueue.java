@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
 import io.tributary.store.db.Database;
 import io.tributary.store.db.Dialect;

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.store.db.JsonColumns;
 
 /** The SQL of table {@code pipeline_items}, shared by the queue and by the dataset store that fills it. */

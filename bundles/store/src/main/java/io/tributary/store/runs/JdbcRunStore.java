@@ -8,10 +8,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tributary.api.store.NodeExecutionRecord;
-import io.tributary.api.store.RunPage;
-import io.tributary.api.store.RunQuery;
-import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.dto.NodeExecutionRecord;
+import io.tributary.api.store.dto.RunPage;
+import io.tributary.api.store.dto.RunQuery;
+import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.RunStore;
 
 /**

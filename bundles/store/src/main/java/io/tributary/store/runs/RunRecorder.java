@@ -10,7 +10,7 @@ import io.tributary.api.event.NodeStarted;
 import io.tributary.api.event.RunEvent;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStarted;
-import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.dto.RunRecord;
 
 /**
  * Persists every run and node execution from the engine's events through the group-committing {@link RunWriter}

@@ -22,10 +22,10 @@ import io.tributary.api.event.NodeStarted;
 import io.tributary.api.event.NodeStatus;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStatus;
-import io.tributary.api.store.NodeExecutionRecord;
-import io.tributary.api.store.RunPage;
-import io.tributary.api.store.RunQuery;
-import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.dto.NodeExecutionRecord;
+import io.tributary.api.store.dto.RunPage;
+import io.tributary.api.store.dto.RunQuery;
+import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.db.JsonColumns;
 

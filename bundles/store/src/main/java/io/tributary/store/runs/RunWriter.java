@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import io.tributary.api.event.NodeFinished;
 import io.tributary.api.event.NodeStarted;
 import io.tributary.api.event.RunFinished;
-import io.tributary.api.store.RunRecord;
+import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.RunStore;
 import io.tributary.store.db.Database;
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.App;
-import io.tributary.api.store.AppVersion;
+import io.tributary.api.store.dto.App;
+import io.tributary.api.store.dto.AppVersion;
 import io.tributary.store.BothDatabases;
 import io.tributary.store.StoreTestBase;
 import io.tributary.store.db.Database;

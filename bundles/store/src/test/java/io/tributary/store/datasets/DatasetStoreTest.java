@@ -13,11 +13,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.DatasetVersion;
-import io.tributary.api.store.NewDataset;
-import io.tributary.api.store.Page;
+import io.tributary.api.store.dto.DatasetVersion;
+import io.tributary.api.store.dto.NewDataset;
+import io.tributary.api.store.dto.Page;
 import io.tributary.store.BothDatabases;
 import io.tributary.store.StoreTestBase;
 import io.tributary.store.db.Database;

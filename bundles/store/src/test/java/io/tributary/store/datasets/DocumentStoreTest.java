@@ -22,15 +22,15 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.NewDocument;
-import io.tributary.api.store.NewSegment;
-import io.tributary.api.store.Page;
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.NewDocument;
+import io.tributary.api.store.dto.NewSegment;
+import io.tributary.api.store.dto.Page;
+import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
-import io.tributary.api.store.PipelineRunSpec;
+import io.tributary.api.store.dto.PipelineRunSpec;
 import io.tributary.store.BothDatabases;
 import io.tributary.store.StoreTestBase;
 import io.tributary.store.db.Database;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
-import io.tributary.api.store.IssuedKey;
-import io.tributary.api.store.KeyKind;
+import io.tributary.api.store.dto.IssuedKey;
+import io.tributary.api.store.dto.KeyKind;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.Backend;
 import io.tributary.store.BothDatabases;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.api.store.FileTooLargeException;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 import io.tributary.store.BothDatabases;
 import io.tributary.store.StoreTestBase;
 import io.tributary.store.db.Database;

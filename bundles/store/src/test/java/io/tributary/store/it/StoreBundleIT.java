@@ -185,7 +185,7 @@ class StoreBundleIT {
     private void issueAndVerify() throws Exception {
         Object keys = track("io.tributary.api.store.ApiKeyStore").getService();
         Class<?> storeType = api.loadClass("io.tributary.api.store.ApiKeyStore");
-        Class<?> kindType = api.loadClass("io.tributary.api.store.KeyKind");
+        Class<?> kindType = api.loadClass("io.tributary.api.store.dto.KeyKind");
         Object app = null;
         for (Object kind : kindType.getEnumConstants()) {
             if (((Enum<?>) kind).name().equals("APP")) {
@@ -193,7 +193,7 @@ class StoreBundleIT {
             }
         }
         Object issued = storeType.getMethod("issue", kindType, String.class).invoke(keys, app, "it-app");
-        String secret = (String) api.loadClass("io.tributary.api.store.IssuedKey").getMethod("secret").invoke(issued);
+        String secret = (String) api.loadClass("io.tributary.api.store.dto.IssuedKey").getMethod("secret").invoke(issued);
         assertTrue(secret.startsWith("app-"), secret);
 
         Method verify = storeType.getMethod("verify", String.class);
@@ -210,9 +210,9 @@ class StoreBundleIT {
         Object queue = track("io.tributary.api.store.PipelineQueue").getService();
         Class<?> storeType = api.loadClass("io.tributary.api.store.DatasetStore");
         Class<?> queueType = api.loadClass("io.tributary.api.store.PipelineQueue");
-        Class<?> newDataset = api.loadClass("io.tributary.api.store.NewDataset");
-        Class<?> newDocument = api.loadClass("io.tributary.api.store.NewDocument");
-        Class<?> runSpec = api.loadClass("io.tributary.api.store.PipelineRunSpec");
+        Class<?> newDataset = api.loadClass("io.tributary.api.store.dto.NewDataset");
+        Class<?> newDocument = api.loadClass("io.tributary.api.store.dto.NewDocument");
+        Class<?> runSpec = api.loadClass("io.tributary.api.store.dto.PipelineRunSpec");
 
         Object dataset = storeType.getMethod("createDataset", newDataset).invoke(datasets,
                 newDataset.getConstructors()[0].newInstance("it", "", "text_model", "economy", "", "", 10,
@@ -245,7 +245,7 @@ class StoreBundleIT {
         Object saved = storeType.getMethod("save", String.class, String.class, String.class,
                 java.io.InputStream.class, long.class).invoke(files, "it.txt", null, "it",
                 new java.io.ByteArrayInputStream(content), 1024L);
-        Class<?> uploadType = api.loadClass("io.tributary.api.store.UploadFile");
+        Class<?> uploadType = api.loadClass("io.tributary.api.store.dto.UploadFile");
         String id = (String) uploadType.getMethod("id").invoke(saved);
         String sha = (String) uploadType.getMethod("sha256").invoke(saved);
         assertEquals("text/plain", uploadType.getMethod("mimeType").invoke(saved));

@@ -21,9 +21,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.ApiKey;
-import io.tributary.api.store.IssuedKey;
-import io.tributary.api.store.KeyKind;
+import io.tributary.api.store.dto.ApiKey;
+import io.tributary.api.store.dto.IssuedKey;
+import io.tributary.api.store.dto.KeyKind;
 import io.tributary.api.store.StoreException;
 import io.tributary.store.Backend;
 import io.tributary.store.BothDatabases;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.PluginRecord;
+import io.tributary.api.store.dto.PluginRecord;
 import io.tributary.store.BothDatabases;
 import io.tributary.store.StoreTestBase;
 import io.tributary.store.db.Database;

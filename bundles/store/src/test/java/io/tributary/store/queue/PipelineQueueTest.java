@@ -16,14 +16,14 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.NewDataset;
-import io.tributary.api.store.NewDocument;
-import io.tributary.api.store.PipelineItem;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.NewDataset;
+import io.tributary.api.store.dto.NewDocument;
+import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
-import io.tributary.api.store.PipelineRunSpec;
+import io.tributary.api.store.dto.PipelineRunSpec;
 import io.tributary.store.BothDatabases;
 import io.tributary.store.StoreTestBase;
 import io.tributary.store.datasets.JdbcDatasetStore;

@@ -7,14 +7,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tributary.api.datasource.DataSourceDescriptor;
-import io.tributary.api.datasource.DataSourceException;
-import io.tributary.api.datasource.DataSourceProperties;
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceDescriptor;
+import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceProperties;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.LocalFileSource;
 import io.tributary.api.datasource.SourceFile;
 import io.tributary.api.store.FileStore;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 
 /**
  * The {@code local_file} datasource (Dify's built-in {@code langgenius/file}, datasource {@code upload-file}): a
@@ -22,14 +22,14 @@ import io.tributary.api.store.UploadFile;
  * no credentials and has no parameters.
  */
 @Component(service = LocalFileSource.class)
-@DataSourceProperties(type = "local_file", provider = UploadFileSource.PROVIDER)
+@DatasourceProperties(type = "local_file", provider = UploadFileSource.PROVIDER)
 public final class UploadFileSource implements LocalFileSource {
     static final String PROVIDER = "langgenius/file";
     static final String DATASOURCE = "upload-file";
     static final String NOT_FOUND = "File is not exist.";
 
-    private static final DataSourceDescriptor DESCRIPTOR = new DataSourceDescriptor(PROVIDER, DATASOURCE,
-            DataSourceType.LOCAL_FILE, "File", Map.of(), Map.of());
+    private static final DatasourceDescriptor DESCRIPTOR = new DatasourceDescriptor(PROVIDER, DATASOURCE,
+            DatasourceType.LOCAL_FILE, "File", Map.of(), Map.of());
 
     private final FileStore files;
 
@@ -39,14 +39,14 @@ public final class UploadFileSource implements LocalFileSource {
     }
 
     @Override
-    public DataSourceDescriptor descriptor() {
+    public DatasourceDescriptor descriptor() {
         return DESCRIPTOR;
     }
 
     @Override
-    public SourceFile resolve(String reference) throws DataSourceException {
+    public SourceFile resolve(String reference) throws DatasourceException {
         if (reference == null || reference.isBlank()) {
-            throw new DataSourceException(NOT_FOUND);
+            throw new DatasourceException(NOT_FOUND);
         }
         String id = reference.strip();
         Optional<UploadFile> file;
@@ -54,9 +54,9 @@ public final class UploadFileSource implements LocalFileSource {
             file = files.file(id);
         } catch (IllegalArgumentException e) {
             // a reference that cannot be an id at all (the store may parse it as a UUID)
-            throw new DataSourceException(NOT_FOUND, e);
+            throw new DatasourceException(NOT_FOUND, e);
         }
-        UploadFile f = file.orElseThrow(() -> new DataSourceException(NOT_FOUND));
+        UploadFile f = file.orElseThrow(() -> new DatasourceException(NOT_FOUND));
         return new SourceFile(f.name(), f.mimeType(), f.size(), () -> files.open(f.id()));
     }
 }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tributary.api.datasource.DataSourceDescriptor;
-import io.tributary.api.datasource.DataSourceException;
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceDescriptor;
+import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.SourceFile;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 import io.tributary.store.db.Database;
 import io.tributary.store.db.DatabaseSettings;
 import io.tributary.store.files.JdbcFileStore;
@@ -47,7 +47,7 @@ class UploadFileSourceTest {
 
     @Test
     void describesItselfAsDifysBuiltInFileSource() {
-        assertEquals(new DataSourceDescriptor("langgenius/file", "upload-file", DataSourceType.LOCAL_FILE, "File",
+        assertEquals(new DatasourceDescriptor("langgenius/file", "upload-file", DatasourceType.LOCAL_FILE, "File",
                 Map.of(), Map.of()), source.descriptor());
     }
 
@@ -70,7 +70,7 @@ class UploadFileSourceTest {
     @Test
     void anUnknownBlankOrMissingReferenceIsNotExist() {
         for (String ref : new String[] {"7d9f7a3e-1111-2222-3333-444455556666", "not-a-uuid", " ", null}) {
-            DataSourceException e = assertThrows(DataSourceException.class, () -> source.resolve(ref));
+            DatasourceException e = assertThrows(DatasourceException.class, () -> source.resolve(ref));
             assertEquals("File is not exist.", e.getMessage());
         }
     }

@@ -28,7 +28,7 @@ import io.tributary.api.event.NodeStatus;
 import io.tributary.api.event.RunEvent;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStatus;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 import io.tributary.engine.dsl.DslParser;
 import io.tributary.engine.impl.WorkflowEngineImpl;
 import io.tributary.engine.impl.limits.Limits;

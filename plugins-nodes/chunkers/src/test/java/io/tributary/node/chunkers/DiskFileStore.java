@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.FileTooLargeException;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 
 /**
  * A minimal {@link FileStore} on a directory (one file per id), for tests of a plugin that only reads files: the

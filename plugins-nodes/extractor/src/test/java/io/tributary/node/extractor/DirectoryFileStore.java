@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.FileTooLargeException;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 
 /**
  * A {@link FileStore} over a temporary directory (content on disk, metadata in memory): the store bundle's

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.tributary.api.datasource.DataSourceException;
-import io.tributary.api.datasource.DataSourceProvider;
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceProvider;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.LocalFileSource;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
@@ -19,7 +19,7 @@ import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.store.FileStore;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 import io.tributary.node.knowledge.NodeData;
 
 /**
@@ -68,7 +68,7 @@ final class DatasourceExecutor implements NodeExecutor {
                 case WEBSITE_CRAWL -> outputs.putAll(info);
                 case ONLINE_DRIVE -> onlineDrive(info, ctx, outputs);
             }
-        } catch (DataSourceException e) {
+        } catch (DatasourceException e) {
             throw failure(e.getMessage(), e);
         } catch (RuntimeException e) {
             // a plugin bug: fail the node the same way, keep the stack trace in the log
@@ -86,13 +86,13 @@ final class DatasourceExecutor implements NodeExecutor {
     }
 
     private void localFile(Map<String, Object> info, Map<String, Object> outputs)
-            throws DataSourceException, NodeExecutionException, InterruptedException {
+            throws DatasourceException, NodeExecutionException, InterruptedException {
         String reference = NodeData.text(info, "related_id");
         if (reference == null) {
             reference = NodeData.text(info, "reference");
         }
         if (reference == null) {
-            throw new DataSourceException("File is not exist.");
+            throw new DatasourceException("File is not exist.");
         }
         LocalFileSource source = provider(LocalFileSource.class);
         SourceFile file = source.resolve(reference);
@@ -100,19 +100,19 @@ final class DatasourceExecutor implements NodeExecutor {
     }
 
     private void onlineDocument(Map<String, Object> info, Map<String, Object> outputs)
-            throws DataSourceException, NodeExecutionException, InterruptedException {
+            throws DatasourceException, NodeExecutionException, InterruptedException {
         Map<String, Object> page = NodeData.object(info, "page");
         String workspaceId = NodeData.string(info, "workspace_id");
         String pageId = page == null ? NodeData.string(info, "page_id") : NodeData.string(page, "page_id");
         String type = page == null ? NodeData.string(info, "type") : NodeData.string(page, "type");
         if (workspaceId == null || pageId == null) {
-            throw new DataSourceException("datasource_info needs workspace_id and page.page_id");
+            throw new DatasourceException("datasource_info needs workspace_id and page.page_id");
         }
         OnlineDocumentSource source = provider(OnlineDocumentSource.class);
         OnlineDocumentSource.PageContent content = source.getPage(credentials(info), workspaceId, pageId,
                 type == null ? "page" : type);
         if (content == null) {
-            throw new DataSourceException("the provider returned no content for page " + pageId);
+            throw new DatasourceException("the provider returned no content for page " + pageId);
         }
         if (content.metadata() != null) {
             outputs.putAll(content.metadata());
@@ -124,10 +124,10 @@ final class DatasourceExecutor implements NodeExecutor {
     }
 
     private void onlineDrive(Map<String, Object> info, NodeContext ctx, Map<String, Object> outputs)
-            throws DataSourceException, NodeExecutionException, InterruptedException {
+            throws DatasourceException, NodeExecutionException, InterruptedException {
         String id = NodeData.text(info, "id");
         if (id == null) {
-            throw new DataSourceException("datasource_info needs the file's id");
+            throw new DatasourceException("datasource_info needs the file's id");
         }
         String bucket = NodeData.text(info, "bucket");
         OnlineDriveSource source = provider(OnlineDriveSource.class);
@@ -142,7 +142,7 @@ final class DatasourceExecutor implements NodeExecutor {
         try (InputStream in = file.content().open()) {
             saved = store.save(name, file.mimeType(), user instanceof String u ? u : null, in, maxFileSize);
         } catch (IOException e) {
-            throw new DataSourceException("downloading " + name + " failed: " + e.getMessage(), e);
+            throw new DatasourceException("downloading " + name + " failed: " + e.getMessage(), e);
         }
         outputs.put("file", FileValues.file("tool_file", saved.id(), saved.name(), saved.mimeType(), saved.size()));
     }
@@ -156,8 +156,8 @@ final class DatasourceExecutor implements NodeExecutor {
         return credentials.credentials(spec.providerId(), NodeData.text(info, "credential_id"));
     }
 
-    private <T extends DataSourceProvider> T provider(Class<T> spi) throws NodeExecutionException {
-        DataSourceProvider p = providers.find(spec).orElseThrow(() -> notInstalled());
+    private <T extends DatasourceProvider> T provider(Class<T> spi) throws NodeExecutionException {
+        DatasourceProvider p = providers.find(spec).orElseThrow(() -> notInstalled());
         if (!spi.isInstance(p)) {
             throw failure("provider " + spec.describe() + " does not implement " + spi.getSimpleName());
         }
@@ -179,7 +179,7 @@ final class DatasourceExecutor implements NodeExecutor {
     }
 
     /** For tests and messages: the type this executor serves. */
-    DataSourceType type() {
+    DatasourceType type() {
         return spec.type();
     }
 }

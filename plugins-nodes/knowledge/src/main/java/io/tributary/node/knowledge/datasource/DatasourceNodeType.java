@@ -14,7 +14,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.LocalFileSource;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
@@ -90,41 +90,41 @@ public final class DatasourceNodeType implements NodeType {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeLocalFile")
     void addLocalFile(LocalFileSource source, Map<String, Object> properties) {
-        providers.add(DataSourceType.LOCAL_FILE, source, properties);
+        providers.add(DatasourceType.LOCAL_FILE, source, properties);
     }
 
     void removeLocalFile(LocalFileSource source) {
-        providers.remove(DataSourceType.LOCAL_FILE, source);
+        providers.remove(DatasourceType.LOCAL_FILE, source);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeOnlineDocument")
     void addOnlineDocument(OnlineDocumentSource source, Map<String, Object> properties) {
-        providers.add(DataSourceType.ONLINE_DOCUMENT, source, properties);
+        providers.add(DatasourceType.ONLINE_DOCUMENT, source, properties);
     }
 
     void removeOnlineDocument(OnlineDocumentSource source) {
-        providers.remove(DataSourceType.ONLINE_DOCUMENT, source);
+        providers.remove(DatasourceType.ONLINE_DOCUMENT, source);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeWebsiteCrawl")
     void addWebsiteCrawl(WebsiteCrawlSource source, Map<String, Object> properties) {
-        providers.add(DataSourceType.WEBSITE_CRAWL, source, properties);
+        providers.add(DatasourceType.WEBSITE_CRAWL, source, properties);
     }
 
     void removeWebsiteCrawl(WebsiteCrawlSource source) {
-        providers.remove(DataSourceType.WEBSITE_CRAWL, source);
+        providers.remove(DatasourceType.WEBSITE_CRAWL, source);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeOnlineDrive")
     void addOnlineDrive(OnlineDriveSource source, Map<String, Object> properties) {
-        providers.add(DataSourceType.ONLINE_DRIVE, source, properties);
+        providers.add(DatasourceType.ONLINE_DRIVE, source, properties);
     }
 
     void removeOnlineDrive(OnlineDriveSource source) {
-        providers.remove(DataSourceType.ONLINE_DRIVE, source);
+        providers.remove(DatasourceType.ONLINE_DRIVE, source);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

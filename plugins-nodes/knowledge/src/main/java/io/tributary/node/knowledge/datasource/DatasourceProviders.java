@@ -6,16 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.tributary.api.datasource.DataSourceProperties;
-import io.tributary.api.datasource.DataSourceProvider;
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceProperties;
+import io.tributary.api.datasource.DatasourceProvider;
+import io.tributary.api.datasource.DatasourceType;
 
 /**
  * The datasource providers installed right now (bound and unbound as plugins come and go) and the rule that picks
  * one for a node:
  * <ol>
  * <li>Only providers of the node's {@code provider_type} qualify.</li>
- * <li>A provider's id ({@value DataSourceProperties#PROVIDER}, else its descriptor's) must equal the node's
+ * <li>A provider's id ({@value DatasourceProperties#PROVIDER}, else its descriptor's) must equal the node's
  *     {@code plugin_id/provider_name} or its {@code plugin_id} (Dify's built-in file source is
  *     {@code langgenius/file} with provider {@code file}); a node naming neither accepts any provider of its type.</li>
  * <li>Among those: the one whose descriptor's datasource name equals {@code datasource_name}, then the exact
@@ -26,15 +26,15 @@ import io.tributary.api.datasource.DataSourceType;
 public final class DatasourceProviders {
 
     /** One bound provider with its service properties. */
-    record Registration(DataSourceType type, String providerId, int ranking, long serviceId,
-                        DataSourceProvider provider) {
+    record Registration(DatasourceType type, String providerId, int ranking, long serviceId,
+                        DatasourceProvider provider) {
     }
 
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
     /** Adds a provider reached through the SPI of {@code type}, with its service properties. */
-    public void add(DataSourceType type, DataSourceProvider provider, Map<String, ?> properties) {
-        Object id = properties.get(DataSourceProperties.PROVIDER);
+    public void add(DatasourceType type, DatasourceProvider provider, Map<String, ?> properties) {
+        Object id = properties.get(DatasourceProperties.PROVIDER);
         String providerId = id instanceof String s && !s.isBlank() ? s.strip() : descriptorProvider(provider);
         int ranking = properties.get("service.ranking") instanceof Integer r ? r : 0;
         long serviceId = properties.get("service.id") instanceof Long l ? l : 0L;
@@ -42,11 +42,11 @@ public final class DatasourceProviders {
     }
 
     /** Removes a provider (the same object that was added through the SPI of {@code type}). */
-    public void remove(DataSourceType type, DataSourceProvider provider) {
+    public void remove(DatasourceType type, DatasourceProvider provider) {
         registrations.removeIf(r -> r.type() == type && r.provider() == provider);
     }
 
-    private static String descriptorProvider(DataSourceProvider provider) {
+    private static String descriptorProvider(DatasourceProvider provider) {
         try {
             String p = provider.descriptor().provider();
             return p == null ? "" : p;
@@ -56,7 +56,7 @@ public final class DatasourceProviders {
     }
 
     /** The provider for a node, by the rule above, or empty. */
-    Optional<DataSourceProvider> find(DatasourceSpec spec) {
+    Optional<DatasourceProvider> find(DatasourceSpec spec) {
         Comparator<Registration> best = Comparator
                 .comparing((Registration r) -> datasourceName(r).equals(spec.datasourceName()))
                 .thenComparing(r -> r.providerId().equals(spec.providerId()))
@@ -85,7 +85,7 @@ public final class DatasourceProviders {
     }
 
     /** Ids of the installed providers of a type, for messages. */
-    List<String> installed(DataSourceType type) {
+    List<String> installed(DatasourceType type) {
         return registrations.stream().filter(r -> r.type() == type).map(Registration::providerId).distinct().sorted()
                 .toList();
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.NodeValidationException;
 import io.tributary.node.knowledge.NodeData;
@@ -15,14 +15,14 @@ import io.tributary.node.knowledge.NodeData;
  *
  * @param providerId {@code plugin_id/provider_name} (or whichever of the two is set); empty when neither is
  */
-record DatasourceSpec(String nodeId, DataSourceType type, String pluginId, String providerName,
+record DatasourceSpec(String nodeId, DatasourceType type, String pluginId, String providerName,
                       String datasourceName, String providerId, Map<String, Object> parameters) {
 
     static DatasourceSpec parse(GraphNode node) throws NodeValidationException {
         List<String> problems = new ArrayList<>();
         Map<String, Object> data = node.data();
         String typeName = NodeData.string(data, "provider_type");
-        DataSourceType type = DataSourceType.fromWire(typeName);
+        DatasourceType type = DatasourceType.fromWire(typeName);
         if (typeName == null) {
             problems.add("'provider_type' is required (local_file, online_document, website_crawl or online_drive)");
         } else if (type == null) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.tributary.api.store.NewSegment;
+import io.tributary.api.store.dto.NewSegment;
 
 /**
  * What a knowledge-index node outputs in a debugger (draft) run instead of writing: Dify's {@code format_preview}.

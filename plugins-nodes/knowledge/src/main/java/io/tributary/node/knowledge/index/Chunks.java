@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.knowledge.ChunkStructure;
-import io.tributary.api.store.NewSegment;
+import io.tributary.api.store.dto.NewSegment;
 
 /**
  * The chunks a chunker produced, in any of the shapes Dify's index processors accept, normalised:

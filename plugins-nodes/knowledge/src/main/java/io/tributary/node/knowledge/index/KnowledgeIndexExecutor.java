@@ -14,9 +14,9 @@ import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.Variables;
-import io.tributary.api.store.Dataset;
+import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.api.store.DocumentRecord;
+import io.tributary.api.store.dto.DocumentRecord;
 import io.tributary.api.store.StoreException;
 
 /**

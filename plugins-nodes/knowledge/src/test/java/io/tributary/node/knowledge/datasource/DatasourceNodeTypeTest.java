@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.datasource.DataSourceException;
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.event.NodeFinished;
 import io.tributary.api.event.NodeStatus;
 import io.tributary.api.event.RunStatus;
@@ -55,9 +55,9 @@ class DatasourceNodeTypeTest extends PipelineTest {
         TestSources.Pages notion = new TestSources.Pages("langgenius/notion_datasource/notion_datasource",
                 "notion_datasource");
         TestSources.Pages other = new TestSources.Pages("acme/wiki/wiki", "wiki");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, other, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, other, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 other.provider, 7));
-        providers.add(DataSourceType.ONLINE_DOCUMENT, notion, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, notion, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 notion.provider, 3));
         Map<String, Object> info = Map.of("workspace_id", "ws-1", "credential_id", "cred-9",
                 "page", Map.of("page_id", "p-42", "page_name", "Intro", "type", "page"));
@@ -79,11 +79,11 @@ class DatasourceNodeTypeTest extends PipelineTest {
     @Test
     void providerFailuresFailTheNodeWithDifysMessage() throws Exception {
         TestSources.Pages notion = new TestSources.Pages("langgenius/notion_datasource", "notion_datasource");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, notion, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, notion, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 notion.provider, 1));
         Map<String, Object> info = Map.of("workspace_id", "ws-1", "page", Map.of("page_id", "gone", "type", "page"));
 
-        notion.fail = new DataSourceException("page gone was deleted");
+        notion.fail = new DatasourceException("page gone was deleted");
         Events ev = run("notion", "online_document", info);
         assertEquals(RunStatus.FAILED, ev.end().status());
         NodeFinished f = ev.finished("notion");
@@ -99,7 +99,7 @@ class DatasourceNodeTypeTest extends PipelineTest {
     @Test
     void aMissingProviderIsNamed() throws Exception {
         TestSources.Pages other = new TestSources.Pages("acme/wiki/wiki", "wiki");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, other, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, other, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 other.provider, 1));
         Events ev = run("notion", "online_document", Map.of("workspace_id", "w", "page", Map.of("page_id", "p")));
         assertEquals(RunStatus.FAILED, ev.end().status());
@@ -113,20 +113,20 @@ class DatasourceNodeTypeTest extends PipelineTest {
     void theNewestRegistrationOfAProviderServesAndAnUnboundOneIsGone() throws Exception {
         TestSources.Pages v1 = new TestSources.Pages("langgenius/notion_datasource", "notion_datasource");
         TestSources.Pages v2 = new TestSources.Pages("langgenius/notion_datasource", "notion_datasource");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, v1, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, v1, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 v1.provider, 10));
-        providers.add(DataSourceType.ONLINE_DOCUMENT, v2, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, v2, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 v2.provider, 11));
         Map<String, Object> info = Map.of("workspace_id", "w", "page", Map.of("page_id", "p", "type", "page"));
         assertEquals(RunStatus.SUCCEEDED, run("notion", "online_document", info).end().status());
         assertEquals(0, v1.calls.size());
         assertEquals(1, v2.calls.size());
 
-        providers.remove(DataSourceType.ONLINE_DOCUMENT, v2);
+        providers.remove(DatasourceType.ONLINE_DOCUMENT, v2);
         assertEquals(RunStatus.SUCCEEDED, run("notion", "online_document", info).end().status());
         assertEquals(1, v1.calls.size(), "the old version serves again once the new one is gone");
 
-        providers.remove(DataSourceType.ONLINE_DOCUMENT, v1);
+        providers.remove(DatasourceType.ONLINE_DOCUMENT, v1);
         Events ev = run("notion", "online_document", info);
         assertTrue(ev.finished("notion").error().endsWith("(online_document) is not installed"),
                 ev.finished("notion").error());
@@ -136,9 +136,9 @@ class DatasourceNodeTypeTest extends PipelineTest {
     void theDatasourceNameBreaksTiesBetweenDatasourcesOfOneProvider() throws Exception {
         TestSources.Pages wrongName = new TestSources.Pages("langgenius/notion_datasource", "other");
         TestSources.Pages rightName = new TestSources.Pages("langgenius/notion_datasource", "notion_datasource");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, rightName, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, rightName, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 rightName.provider, 1));
-        providers.add(DataSourceType.ONLINE_DOCUMENT, wrongName, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, wrongName, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 wrongName.provider, 2));
         run("notion", "online_document", Map.of("workspace_id", "w", "page", Map.of("page_id", "p")));
         assertEquals(1, rightName.calls.size());
@@ -149,7 +149,7 @@ class DatasourceNodeTypeTest extends PipelineTest {
     void localFileBecomesADifyFile() throws Exception {
         TestSources.Uploads uploads = new TestSources.Uploads(Map.of("f-1", new TestSources.Uploads.Upload(
                 "Report.PDF", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))));
-        providers.add(DataSourceType.LOCAL_FILE, uploads, TestSources.props(DataSourceType.LOCAL_FILE,
+        providers.add(DatasourceType.LOCAL_FILE, uploads, TestSources.props(DatasourceType.LOCAL_FILE,
                 "langgenius/file", 1));
         Events ev = run("file", "local_file", Map.of("related_id", "f-1", "transfer_method", "local_file"));
         assertEquals(RunStatus.SUCCEEDED, ev.end().status(), ev.end()::error);
@@ -183,8 +183,8 @@ class DatasourceNodeTypeTest extends PipelineTest {
 
     @Test
     void anUnknownOrMissingFileReferenceFails() throws Exception {
-        providers.add(DataSourceType.LOCAL_FILE, new TestSources.Uploads(Map.of()),
-                TestSources.props(DataSourceType.LOCAL_FILE, "langgenius/file", 1));
+        providers.add(DatasourceType.LOCAL_FILE, new TestSources.Uploads(Map.of()),
+                TestSources.props(DatasourceType.LOCAL_FILE, "langgenius/file", 1));
         Events ev = run("file", "local_file", Map.of("related_id", "no-such-file"));
         assertEquals(RunStatus.FAILED, ev.end().status());
         assertEquals("Failed to invoke datasource: File is not exist.", ev.finished("file").error());
@@ -212,7 +212,7 @@ class DatasourceNodeTypeTest extends PipelineTest {
     @Test
     void onlineDriveWithoutAFileStoreFailsClearly() throws Exception {
         TestSources.Drive drive = new TestSources.Drive(10);
-        providers.add(DataSourceType.ONLINE_DRIVE, drive, TestSources.props(DataSourceType.ONLINE_DRIVE,
+        providers.add(DatasourceType.ONLINE_DRIVE, drive, TestSources.props(DatasourceType.ONLINE_DRIVE,
                 "langgenius/s3_datasource/s3", 1));
         Events ev = run("drive", "online_drive", Map.of("bucket", "docs", "id", "a/b.txt"));
         assertEquals("Failed to invoke datasource: the file store is not available", ev.finished("drive").error());

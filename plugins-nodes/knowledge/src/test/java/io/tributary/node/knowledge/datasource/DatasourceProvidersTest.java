@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.model.GraphNode;
 
 /** The provider-matching rule and the File map's derived fields. */
@@ -23,7 +23,7 @@ class DatasourceProvidersTest {
     @Test
     void identityIsPluginIdSlashProviderNameOrPluginId() throws Exception {
         TestSources.Uploads file = new TestSources.Uploads(Map.of());
-        providers.add(DataSourceType.LOCAL_FILE, file, TestSources.props(DataSourceType.LOCAL_FILE,
+        providers.add(DatasourceType.LOCAL_FILE, file, TestSources.props(DatasourceType.LOCAL_FILE,
                 "langgenius/file", 1));
         assertSame(file, providers.find(spec(Map.of("provider_type", "local_file", "plugin_id", "langgenius/file",
                 "provider_name", "file"))).orElseThrow(), "plugin_id matches");
@@ -38,26 +38,26 @@ class DatasourceProvidersTest {
     void exactIdBeatsPluginIdAndRankingBeatsAge() throws Exception {
         TestSources.Pages byPlugin = new TestSources.Pages("langgenius/notion", "notion");
         TestSources.Pages exact = new TestSources.Pages("langgenius/notion/notion", "notion");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, exact, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, exact, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 exact.provider, 1));
-        providers.add(DataSourceType.ONLINE_DOCUMENT, byPlugin, TestSources.props(DataSourceType.ONLINE_DOCUMENT,
+        providers.add(DatasourceType.ONLINE_DOCUMENT, byPlugin, TestSources.props(DatasourceType.ONLINE_DOCUMENT,
                 byPlugin.provider, 2));
         Map<String, Object> data = Map.of("provider_type", "online_document", "plugin_id", "langgenius/notion",
                 "provider_name", "notion");
         assertSame(exact, providers.find(spec(data)).orElseThrow());
 
         TestSources.Pages ranked = new TestSources.Pages("langgenius/notion/notion", "notion");
-        providers.add(DataSourceType.ONLINE_DOCUMENT, ranked, Map.of("io.tributary.datasource.provider",
+        providers.add(DatasourceType.ONLINE_DOCUMENT, ranked, Map.of("io.tributary.datasource.provider",
                 ranked.provider, "service.id", 0L, "service.ranking", 5));
         assertSame(ranked, providers.find(spec(data)).orElseThrow());
         assertEquals(List.of("langgenius/notion", "langgenius/notion/notion"),
-                providers.installed(DataSourceType.ONLINE_DOCUMENT));
+                providers.installed(DatasourceType.ONLINE_DOCUMENT));
     }
 
     @Test
     void withoutTheServicePropertyTheDescriptorNamesTheProvider() throws Exception {
         TestSources.Drive drive = new TestSources.Drive(1);
-        providers.add(DataSourceType.ONLINE_DRIVE, drive, Map.of());
+        providers.add(DatasourceType.ONLINE_DRIVE, drive, Map.of());
         assertSame(drive, providers.find(spec(Map.of("provider_type", "online_drive", "plugin_id",
                 "langgenius/s3_datasource", "provider_name", "s3"))).orElseThrow());
     }

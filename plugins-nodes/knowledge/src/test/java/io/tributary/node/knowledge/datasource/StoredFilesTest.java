@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.event.RunStatus;
-import io.tributary.api.store.UploadFile;
+import io.tributary.api.store.dto.UploadFile;
 import io.tributary.datasource.localfile.UploadFileSource;
 import io.tributary.node.knowledge.Events;
 import io.tributary.node.knowledge.StoreBackedTest;
@@ -28,8 +28,8 @@ class StoredFilesTest extends StoreBackedTest {
 
     @Test
     void anUploadBecomesALocalFile() throws Exception {
-        providers.add(DataSourceType.LOCAL_FILE, new UploadFileSource(fileStore), TestSources.props(
-                DataSourceType.LOCAL_FILE, "langgenius/file", 1));
+        providers.add(DatasourceType.LOCAL_FILE, new UploadFileSource(fileStore), TestSources.props(
+                DatasourceType.LOCAL_FILE, "langgenius/file", 1));
         byte[] bytes = "# Notes\n\nThe river runs to the sea.\n".getBytes(StandardCharsets.UTF_8);
         UploadFile up = fileStore.save("Notes.md", null, "tester", new ByteArrayInputStream(bytes), 1024);
 
@@ -52,7 +52,7 @@ class StoredFilesTest extends StoreBackedTest {
     @Test
     void aDriveDownloadIsSavedAsAToolFile() throws Exception {
         TestSources.Drive drive = new TestSources.Drive(10);
-        providers.add(DataSourceType.ONLINE_DRIVE, drive, TestSources.props(DataSourceType.ONLINE_DRIVE,
+        providers.add(DatasourceType.ONLINE_DRIVE, drive, TestSources.props(DatasourceType.ONLINE_DRIVE,
                 "langgenius/s3_datasource/s3", 1));
         Events ev = run("drive", "online_drive", Map.of("bucket", "docs", "id", "reports/q1.txt", "name", "q1.txt",
                 "type", "file"));
@@ -72,8 +72,8 @@ class StoredFilesTest extends StoreBackedTest {
     @Test
     void aDownloadOverTheLimitFailsAndKeepsNothing() throws Exception {
         maxFileSize = 5;
-        providers.add(DataSourceType.ONLINE_DRIVE, new TestSources.Drive(10), TestSources.props(
-                DataSourceType.ONLINE_DRIVE, "langgenius/s3_datasource/s3", 1));
+        providers.add(DatasourceType.ONLINE_DRIVE, new TestSources.Drive(10), TestSources.props(
+                DatasourceType.ONLINE_DRIVE, "langgenius/s3_datasource/s3", 1));
         Events ev = run("drive", "online_drive", Map.of("bucket", "docs", "id", "big.txt"));
         assertEquals(RunStatus.FAILED, ev.end().status());
         assertEquals("Failed to invoke datasource: downloading big.txt failed: File size exceeded. The limit is 5 "

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.tributary.api.datasource.DataSourceDescriptor;
-import io.tributary.api.datasource.DataSourceException;
-import io.tributary.api.datasource.DataSourceProperties;
-import io.tributary.api.datasource.DataSourceType;
+import io.tributary.api.datasource.DatasourceDescriptor;
+import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceProperties;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.LocalFileSource;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
@@ -23,8 +23,8 @@ final class TestSources {
     private TestSources() {
     }
 
-    static Map<String, Object> props(DataSourceType type, String provider, long serviceId) {
-        return Map.of(DataSourceProperties.TYPE, type.wireName(), DataSourceProperties.PROVIDER, provider,
+    static Map<String, Object> props(DatasourceType type, String provider, long serviceId) {
+        return Map.of(DatasourceProperties.TYPE, type.wireName(), DatasourceProperties.PROVIDER, provider,
                 "service.id", serviceId, "service.ranking", 0);
     }
 
@@ -41,8 +41,8 @@ final class TestSources {
         }
 
         @Override
-        public DataSourceDescriptor descriptor() {
-            return new DataSourceDescriptor(provider, datasource, DataSourceType.ONLINE_DOCUMENT, provider, null,
+        public DatasourceDescriptor descriptor() {
+            return new DatasourceDescriptor(provider, datasource, DatasourceType.ONLINE_DOCUMENT, provider, null,
                     null);
         }
 
@@ -54,9 +54,9 @@ final class TestSources {
 
         @Override
         public PageContent getPage(Map<String, Object> credentials, String workspaceId, String pageId, String type)
-                throws DataSourceException {
+                throws DatasourceException {
             calls.add(List.of(credentials, workspaceId, pageId, type));
-            if (fail instanceof DataSourceException e) {
+            if (fail instanceof DatasourceException e) {
                 throw e;
             }
             if (fail instanceof RuntimeException e) {
@@ -79,16 +79,16 @@ final class TestSources {
         }
 
         @Override
-        public DataSourceDescriptor descriptor() {
-            return new DataSourceDescriptor("langgenius/file", "upload-file", DataSourceType.LOCAL_FILE, "File", null,
+        public DatasourceDescriptor descriptor() {
+            return new DatasourceDescriptor("langgenius/file", "upload-file", DatasourceType.LOCAL_FILE, "File", null,
                     null);
         }
 
         @Override
-        public SourceFile resolve(String reference) throws DataSourceException {
+        public SourceFile resolve(String reference) throws DatasourceException {
             Upload u = uploads.get(reference);
             if (u == null) {
-                throw new DataSourceException("File is not exist.");
+                throw new DatasourceException("File is not exist.");
             }
             return new SourceFile(u.name(), u.mime(), u.content().length, () -> new ByteArrayInputStream(u.content()));
         }
@@ -104,8 +104,8 @@ final class TestSources {
         }
 
         @Override
-        public DataSourceDescriptor descriptor() {
-            return new DataSourceDescriptor("langgenius/s3_datasource/s3", "s3", DataSourceType.ONLINE_DRIVE, "S3",
+        public DatasourceDescriptor descriptor() {
+            return new DatasourceDescriptor("langgenius/s3_datasource/s3", "s3", DatasourceType.ONLINE_DRIVE, "S3",
                     null, null);
         }
 

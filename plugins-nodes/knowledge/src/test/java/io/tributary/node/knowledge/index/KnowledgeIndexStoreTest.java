@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.event.RunStatus;
-import io.tributary.api.store.Dataset;
-import io.tributary.api.store.DocumentRecord;
-import io.tributary.api.store.NewDataset;
-import io.tributary.api.store.NewDocument;
+import io.tributary.api.store.dto.Dataset;
+import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.NewDataset;
+import io.tributary.api.store.dto.NewDocument;
 import io.tributary.node.knowledge.Events;
 import io.tributary.node.knowledge.StoreBackedTest;
 

@@ -1,9 +1,0 @@
-package io.tributary.api.store;
-
-import java.util.Map;
-
-/** What {@link DatasetStore#createDataset} needs; the fields mean what they mean in {@link Dataset}. */
-public record NewDataset(String name, String description, String chunkStructure, String indexingTechnique,
-                         String embeddingModelProvider, String embeddingModel, int keywordNumber,
-                         Map<String, Object> retrievalModel, String draftDsl, String createdBy) {
-}

@@ -1,2 +1,0 @@
-/** Cross-cutting HTTP plumbing: the error envelope, admin authentication, JSON bodies, service slots. */
-package io.tributary.http.support;
