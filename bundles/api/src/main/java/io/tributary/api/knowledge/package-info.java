@@ -5,7 +5,7 @@
  * {@link io.tributary.api.knowledge.RerankModel}) that vendors may implement.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.tributary.api.knowledge;
 
 import org.osgi.annotation.bundle.Export;
