@@ -187,7 +187,39 @@ class LargeDocumentsE2EIT {
     @Order(6)
     void documentsWithoutTextOrEncryptedEndInErrorWithTheReason() throws Exception {
         ingestAndFail("blank.pdf", "application/pdf", blankPdf(false), "Chunks is required.");
+        ingestAndFail("empty.txt", "text/plain", new byte[0], "Chunks is required.");
         ingestAndFail("secret.pdf", "application/pdf", blankPdf(true), "encrypted");
+    }
+
+    @Test
+    @Order(7)
+    void aDocumentOverALimitFailsAloneAndTheRestOfItsBatchCompletes() throws Exception {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (Map.Entry<String, byte[]> f : Map.of("pages.pdf", pdf(2001, true, "Too long."), "small.txt",
+                text(5_000, "A small note.")).entrySet()) {
+            Multipart m = new Multipart().file("file", f.getKey(), f.getKey().endsWith(".pdf") ? "application/pdf"
+                    : "text/plain", f.getValue());
+            Http.Response up = http.post("/v1/datasets/pipeline/file-upload", key, m.contentType(), m.bytes());
+            assertEquals(201, up.status(), up.raw().body());
+            items.add(Map.of("reference", up.json().get("id").asText(), "name", f.getKey()));
+        }
+        Http.Response run = http.post("/v1/datasets/" + datasetId + "/pipeline/run", key, "application/json",
+                Http.JSON.writeValueAsBytes(DatasetApiE2EIT.runBody(true, "blocking", items)));
+        assertEquals(200, run.status(), run.raw().body());
+        JsonNode status = DatasetApiE2EIT.awaitBatch(http, key, datasetId, run.json().get("batch").asText(),
+                Duration.ofMinutes(5));
+        Map<String, String> names = new java.util.HashMap<>();
+        for (JsonNode d : run.json().get("documents")) {
+            names.put(d.get("id").asText(), d.get("name").asText());
+        }
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        for (JsonNode d : status.get("data")) {
+            byName.put(names.get(d.get("id").asText()), d);
+        }
+        JsonNode pages = byName.get("pages.pdf");
+        assertEquals("error", pages.get("indexing_status").asText(), status.toString());
+        assertTrue(pages.get("error").asText().contains("more than 2000 pages"), pages.toString());
+        assertEquals("completed", byName.get("small.txt").get("indexing_status").asText(), status.toString());
     }
 
     // ---- generated documents -----------------------------------------------------------------------------------

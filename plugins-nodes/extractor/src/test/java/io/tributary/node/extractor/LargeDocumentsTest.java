@@ -49,6 +49,15 @@ class LargeDocumentsTest {
     }
 
     @Test
+    void theDefaultsAdmitA50MegabyteEpub() throws Exception {
+        // a book's size is mostly its images: 500 chapters of text and 48 MB of (incompressible) pictures
+        byte[] epub = bigEpub(500, 48_000_000);
+        assertTrue(epub.length > 48_000_000 && epub.length < 52_428_800, "size " + epub.length);
+        String text = x.text("book.epub", "application/epub+zip", epub);
+        assertTrue(text.contains("Chapter 500 ends the book."), "the last chapter is read");
+    }
+
+    @Test
     void aFileOverTheByteLimitFailsAloneWithTheLimitNamed() {
         byte[] big = new byte[51 * 1024 * 1024];
         Arrays.fill(big, (byte) 'a');
@@ -87,6 +96,51 @@ class LargeDocumentsTest {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** An EPUB 2 book of {@code chapters} chapters and one stored picture of {@code imageBytes} random bytes. */
+    static byte[] bigEpub(int chapters, int imageBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(imageBytes + 1_000_000);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+            entry(zip, "META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:"
+                    + "names:tc:opendocument:xmlns:container\"><rootfiles><rootfile full-path=\"OEBPS/content.opf\" "
+                    + "media-type=\"application/oebps-package+xml\"/></rootfiles></container>");
+            StringBuilder manifest = new StringBuilder("<item id=\"img\" href=\"cover.jpg\" media-type=\"image/jpeg\"/>");
+            StringBuilder spine = new StringBuilder();
+            for (int c = 1; c <= chapters; c++) {
+                manifest.append("<item id=\"c").append(c).append("\" href=\"ch").append(c)
+                        .append(".xhtml\" media-type=\"application/xhtml+xml\"/>");
+                spine.append("<itemref idref=\"c").append(c).append("\"/>");
+                entry(zip, "OEBPS/ch" + c + ".xhtml", "<?xml version=\"1.0\" encoding=\"utf-8\"?><html xmlns=\"http://"
+                        + "www.w3.org/1999/xhtml\"><head><title>Chapter " + c + "</title></head><body><h1>Chapter " + c
+                        + "</h1><p>" + "The traveller crosses the valley and writes a letter home. ".repeat(20) + "</p>"
+                        + (c == chapters ? "<p>Chapter " + c + " ends the book.</p>" : "") + "</body></html>");
+            }
+            entry(zip, "OEBPS/content.opf", "<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" "
+                    + "version=\"2.0\" unique-identifier=\"id\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                    + "<dc:title>Big</dc:title><dc:identifier id=\"id\">urn:uuid:3</dc:identifier><dc:language>en"
+                    + "</dc:language></metadata><manifest>" + manifest + "</manifest><spine>" + spine + "</spine>"
+                    + "</package>");
+            byte[] image = new byte[imageBytes];
+            new java.util.Random(7).nextBytes(image);
+            stored(zip, "OEBPS/cover.jpg", image);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(content.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(content);
+        zip.closeEntry();
     }
 
     private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
