@@ -98,6 +98,11 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** The server process (the JVM itself: {@code bin/tributary} execs it). */
+    ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

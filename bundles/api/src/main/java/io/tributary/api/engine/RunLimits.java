@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param maxRunTime       wall time allowed for the whole run (default 1200 s), enforced by a timer
  * @param nodeTimeout      wall time allowed for one node attempt (default 600 s)
  * @param maxParallelNodes nodes of one run executing at the same time (default 10)
- * @param maxVariableSize  largest node output value, in bytes of its JSON text (default 204800)
+ * @param maxVariableSize  largest value a variable write (assigner, conversation variable) may store, in bytes of
+ *                         its JSON text (default 204800, Dify's MAX_VARIABLE_SIZE); node outputs are not limited
  */
 public record RunLimits(Integer maxSteps, Duration maxRunTime, Duration nodeTimeout, Integer maxParallelNodes,
                         Integer maxVariableSize) {

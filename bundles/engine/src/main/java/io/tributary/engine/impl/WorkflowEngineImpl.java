@@ -65,7 +65,7 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
         int max_call_depth() default 5;
 
         @AttributeDefinition(name = "Maximum variable size (bytes)",
-                description = "Largest node output value, in bytes of its JSON text")
+                description = "Largest value a variable write (assigner) may store, in bytes of its JSON text")
         long max_variable_size() default 204800;
 
         @AttributeDefinition(name = "Node timeout (s)", description = "Wall time allowed per node attempt")

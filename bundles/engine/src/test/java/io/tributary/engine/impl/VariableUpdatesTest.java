@@ -29,6 +29,47 @@ class VariableUpdatesTest extends EngineFixture {
                     Map.of(String.join(".", target), v), null, null);
         }));
         registry.add("loop", "1.0.0", new TestNodes.Loop());
+        registry.add("assign", "1.0.0", TestNodes.type(ExecutionType.EXECUTABLE, ctx -> {
+            List<String> target = ((List<?>) ctx.node().data().get("selector")).stream().map(String::valueOf).toList();
+            List<String> from = ((List<?>) ctx.node().data().get("from")).stream().map(String::valueOf).toList();
+            return new NodeResult(Map.of(), Map.of("updated_variables",
+                    List.of(map("selector", target, "new_value", ctx.variables().get(from)))), Map.of(), null, null);
+        }));
+        registry.add("chunks", "1.0.0", TestNodes.type(ExecutionType.EXECUTABLE, ctx -> {
+            List<Object> chunks = new java.util.ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                chunks.add(map("content", "chunk " + i, "index", i));
+            }
+            return NodeResult.of(Map.of("chunks", chunks));
+        }));
+    }
+
+    @Test
+    void anAssignerWriteOverTheVariableSizeLimitFailsWithDifysMessage() throws Exception {
+        Graph g = new Graphs().node("s", "start").node("big", "big", "size", 300_000)
+                .node("a", "assign", "selector", List.of("conversation", "c"), "from", List.of("big", "text"))
+                .edge("s", "big").edge("big", "a").build();
+        Recorder rec = run(g, r -> r.conversation("c", ""));
+        assertEquals(RunStatus.FAILED, last(rec).status());
+        assertEquals(NodeStatus.SUCCEEDED, rec.finished("big").status());
+        assertEquals("node 'a' cannot write variable conversation.c: variable size 300002 exceeds limit 204800",
+                rec.finished("a").error());
+        assertEquals("VariableUpdateError", rec.finished("a").errorType());
+        Graph small = new Graphs().node("s", "start").node("big", "big", "size", 200_000)
+                .node("a", "assign", "selector", List.of("conversation", "c"), "from", List.of("big", "text"))
+                .edge("s", "big").edge("big", "a").build();
+        Recorder ok = run(small, r -> r.conversation("c", ""));
+        assertEquals(RunStatus.SUCCEEDED, last(ok).status(), () -> String.valueOf(last(ok).error()));
+    }
+
+    @Test
+    void aLargeListPassesFromNodeToNodeWithoutACopy() throws Exception {
+        Graph g = new Graphs().node("s", "start").node("c", "chunks")
+                .node("e", "echo", "select", List.of("c", "chunks")).edge("s", "c").edge("c", "e").build();
+        Recorder rec = run(g);
+        assertEquals(RunStatus.SUCCEEDED, last(rec).status(), () -> String.valueOf(last(rec).error()));
+        org.junit.jupiter.api.Assertions.assertSame(rec.finished("c").outputs().get("chunks"),
+                rec.finished("e").outputs().get("selected"));
     }
 
     @Test

@@ -145,7 +145,7 @@ public final class PipelineRoutes {
             ctx.json(DatasetJson.batch(batch));
             return;
         }
-        WireEvents wire = new WireEvents(null, key.id());
+        WireEvents wire = new WireEvents(null, key.id(), true); // Dify truncates pipeline run events
         RunStream stream = run.streaming() ? new RunStream(wire, mapper) : null;
         RunHandle handle = pipelines.get().runDraft(id, run.request(), stream == null ? e -> { } : stream);
         if (stream != null) {

@@ -14,6 +14,7 @@ import io.tributary.api.event.NodeStreamChunk;
 import io.tributary.api.event.RunEvent;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStarted;
+import io.tributary.api.model.ValueTruncation;
 import io.tributary.http.files.FileObjects;
 
 /**
@@ -28,14 +29,36 @@ public final class WireEvents {
 
     private final String workflowId;
     private final String user;
+    private final ValueTruncation truncation;
 
     /**
+     * Events of a workflow app run through the service API: values whole, {@code *_truncated} false (Dify's
+     * {@code WorkflowResponseConverter} does not truncate for {@code InvokeFrom.SERVICE_API}).
+     *
      * @param workflowId the published version run ({@code workflow_id})
      * @param user       the request's {@code user}, for {@code created_by}
      */
     public WireEvents(String workflowId, String user) {
+        this(workflowId, user, false);
+    }
+
+    /**
+     * @param truncate whether node events carry large {@code inputs}/{@code process_data}/{@code outputs}
+     *                 truncated by {@link ValueTruncation#DIFY} with their {@code *_truncated} flags (as Dify does
+     *                 for every invocation but the service API's app runs, e.g. knowledge pipeline runs)
+     */
+    public WireEvents(String workflowId, String user, boolean truncate) {
         this.workflowId = workflowId;
         this.user = user;
+        this.truncation = truncate ? ValueTruncation.DIFY : null;
+    }
+
+    /** Puts {@code key} and {@code key_truncated}: the value truncated when this stream truncates. */
+    private void putValue(Map<String, Object> d, String key, Map<String, Object> value) {
+        ValueTruncation.Result r = truncation == null ? new ValueTruncation.Result(value, false)
+                : truncation.truncate(value);
+        d.put(key, r.value());
+        d.put(key + "_truncated", r.truncated());
     }
 
     /** The stream events for one engine event: none, one, or two for containers. */
@@ -89,7 +112,7 @@ public final class WireEvents {
         return d;
     }
 
-    private static Map<String, Object> nodeStarted(NodeStarted s) {
+    private Map<String, Object> nodeStarted(NodeStarted s) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", s.executionId());
         d.put("node_id", s.nodeId());
@@ -97,8 +120,7 @@ public final class WireEvents {
         d.put("title", s.title());
         d.put("index", s.index());
         d.put("predecessor_node_id", s.predecessorNodeId());
-        d.put("inputs", s.inputs());
-        d.put("inputs_truncated", false);
+        putValue(d, "inputs", s.inputs());
         d.put("created_at", epoch(s.at()));
         d.put("extras", Map.of());
         d.put("iteration_id", s.iterationId());
@@ -106,7 +128,7 @@ public final class WireEvents {
         return d;
     }
 
-    private static Map<String, Object> nodeFinished(NodeFinished f) {
+    private Map<String, Object> nodeFinished(NodeFinished f) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", f.executionId());
         d.put("node_id", f.nodeId());
@@ -114,12 +136,9 @@ public final class WireEvents {
         d.put("title", f.title());
         d.put("index", f.index());
         d.put("predecessor_node_id", f.predecessorNodeId());
-        d.put("inputs", f.inputs());
-        d.put("inputs_truncated", false);
-        d.put("process_data", f.processData());
-        d.put("process_data_truncated", false);
-        d.put("outputs", f.outputs());
-        d.put("outputs_truncated", false);
+        putValue(d, "inputs", f.inputs());
+        putValue(d, "process_data", f.processData());
+        putValue(d, "outputs", f.outputs());
         d.put("status", f.status().wireName());
         d.put("error", f.error());
         d.put("elapsed_time", seconds(f.elapsedMillis()));
@@ -132,7 +151,7 @@ public final class WireEvents {
         return d;
     }
 
-    private static Map<String, Object> nodeRetry(NodeRetry r) {
+    private Map<String, Object> nodeRetry(NodeRetry r) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", r.executionId());
         d.put("node_id", r.nodeId());
@@ -140,12 +159,9 @@ public final class WireEvents {
         d.put("title", r.title());
         d.put("index", r.index());
         d.put("predecessor_node_id", r.predecessorNodeId());
-        d.put("inputs", r.inputs());
-        d.put("inputs_truncated", false);
-        d.put("process_data", r.processData());
-        d.put("process_data_truncated", false);
-        d.put("outputs", r.outputs());
-        d.put("outputs_truncated", false);
+        putValue(d, "inputs", r.inputs());
+        putValue(d, "process_data", r.processData());
+        putValue(d, "outputs", r.outputs());
         d.put("status", "retry");
         d.put("error", r.error());
         d.put("elapsed_time", seconds(r.elapsedMillis()));

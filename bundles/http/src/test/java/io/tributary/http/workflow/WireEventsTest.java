@@ -65,6 +65,29 @@ class WireEventsTest {
         assertEquals("retry", retry.get("status"));
     }
 
+    private static NodeFinished extracted(String text) {
+        return new NodeFinished("r1", T0, "e1", "x", "document-extractor", "1.0.0", "Extract", 2, null,
+                NodeStatus.SUCCEEDED, Map.of("file", "a.txt"), Map.of(), Map.of("text", text), Map.of(), null, null,
+                T0, 10, null, null);
+    }
+
+    @Test
+    void pipelineRunEventsCarryLargeValuesTruncatedWithTheFlag() {
+        Map<String, Object> d = data(new WireEvents(null, "key", true).map(extracted("t".repeat(5_000_000))).get(0));
+        assertEquals("t".repeat(100_000) + "...", ((Map<?, ?>) d.get("outputs")).get("text"));
+        assertEquals(true, d.get("outputs_truncated"));
+        assertEquals(false, d.get("inputs_truncated"));
+        assertEquals(false, d.get("process_data_truncated"));
+    }
+
+    @Test
+    void appRunEventsOfTheServiceApiCarryValuesWhole() {
+        // Dify's WorkflowResponseConverter does not truncate for InvokeFrom.SERVICE_API
+        Map<String, Object> d = data(wire.map(extracted("t".repeat(5_000_000))).get(0));
+        assertEquals(5_000_000, ((String) ((Map<?, ?>) d.get("outputs")).get("text")).length());
+        assertEquals(false, d.get("outputs_truncated"));
+    }
+
     @Test
     void chunksNameTheirVariable() {
         Map<String, Object> f = wire.map(new NodeStreamChunk("r1", T0, "e1", "llm", List.of("llm", "text"), "Hi",

@@ -22,6 +22,7 @@ import io.tributary.api.event.NodeStarted;
 import io.tributary.api.event.NodeStatus;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStatus;
+import io.tributary.api.model.ValueTruncation;
 import io.tributary.api.store.dto.NodeExecutionRecord;
 import io.tributary.api.store.dto.RunPage;
 import io.tributary.api.store.dto.RunQuery;
@@ -45,7 +46,10 @@ final class RunTables {
     static final String INSERT_RUN = "INSERT INTO workflow_runs (" + RUN_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_NODE = "INSERT INTO node_executions (" + NODE_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", inputs_truncated, process_data_truncated, outputs_truncated"
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Node executions keep large values as Dify does: truncated, with the {@code *_truncated} flags. */
+    private static final ValueTruncation TRUNCATION = ValueTruncation.DIFY;
 
     /** SQL work inside one transaction. */
     @FunctionalInterface
@@ -96,13 +100,19 @@ final class RunTables {
         ps.setInt(6, s.index());
         ps.setString(7, s.predecessorNodeId());
         ps.setString(8, end == null ? NodeStatus.RUNNING.wireName() : end.status().wireName());
-        ps.setString(9, JsonColumns.write(end == null ? s.inputs() : end.inputs()));
-        ps.setString(10, end == null ? "{}" : JsonColumns.write(end.processData()));
-        ps.setString(11, end == null ? "{}" : JsonColumns.write(end.outputs()));
+        ValueTruncation.Result in = TRUNCATION.truncate(end == null ? s.inputs() : end.inputs());
+        ValueTruncation.Result pd = TRUNCATION.truncate(end == null ? Map.of() : end.processData());
+        ValueTruncation.Result out = TRUNCATION.truncate(end == null ? Map.of() : end.outputs());
+        ps.setString(9, JsonColumns.write(in.value()));
+        ps.setString(10, JsonColumns.write(pd.value()));
+        ps.setString(11, JsonColumns.write(out.value()));
         ps.setString(12, end == null ? null : end.error());
         ps.setLong(13, end == null ? 0L : end.elapsedMillis());
         ps.setObject(14, utc(s.at()));
         ps.setObject(15, end == null ? null : utc(end.at()));
+        ps.setBoolean(16, in.truncated());
+        ps.setBoolean(17, pd.truncated());
+        ps.setBoolean(18, out.truncated());
     }
 
     /** The run as it ends with {@code f}. */
@@ -133,10 +143,15 @@ final class RunTables {
     }
 
     static void nodeFinished(Connection c, NodeFinished f) throws SQLException {
+        ValueTruncation.Result in = TRUNCATION.truncate(f.inputs());
+        ValueTruncation.Result pd = TRUNCATION.truncate(f.processData());
+        ValueTruncation.Result out = TRUNCATION.truncate(f.outputs());
         update(c, "UPDATE node_executions SET status = ?, inputs = ?, process_data = ?, outputs = ?, error = ?,"
-                + " elapsed_ms = ?, finished_at = ? WHERE id = ?", f.status().wireName(),
-                JsonColumns.write(f.inputs()), JsonColumns.write(f.processData()), JsonColumns.write(f.outputs()),
-                f.error(), f.elapsedMillis(), utc(f.at()), f.executionId());
+                + " elapsed_ms = ?, finished_at = ?, inputs_truncated = ?, process_data_truncated = ?,"
+                + " outputs_truncated = ? WHERE id = ?", f.status().wireName(),
+                JsonColumns.write(in.value()), JsonColumns.write(pd.value()), JsonColumns.write(out.value()),
+                f.error(), f.elapsedMillis(), utc(f.at()), in.truncated(), pd.truncated(), out.truncated(),
+                f.executionId());
     }
 
     /** Fails every run still marked running; returns how many. */

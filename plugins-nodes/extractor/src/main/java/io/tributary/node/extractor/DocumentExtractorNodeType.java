@@ -43,7 +43,7 @@ public final class DocumentExtractorNodeType implements NodeType, AutoCloseable 
         long max_file_bytes() default 50L * 1024 * 1024;
 
         @AttributeDefinition(name = "Maximum text per file (characters)")
-        long max_text_chars() default 10_000_000;
+        long max_text_chars() default 50L * 1024 * 1024;
 
         @AttributeDefinition(name = "Maximum PDF pages")
         int max_pdf_pages() default 2000;

@@ -25,7 +25,7 @@ record ExtractorLimits(long maxBytes, long maxChars, int maxPdfPages, double min
 
     /** The shipped defaults (the same as the configuration's). */
     static ExtractorLimits defaults() {
-        return new ExtractorLimits(50L * 1024 * 1024, 10_000_000, 2000, 0.01, 1024L * 1024 * 1024,
+        return new ExtractorLimits(50L * 1024 * 1024, 50L * 1024 * 1024, 2000, 0.01, 1024L * 1024 * 1024,
                 Duration.ofSeconds(120), Duration.ofSeconds(30));
     }
 }

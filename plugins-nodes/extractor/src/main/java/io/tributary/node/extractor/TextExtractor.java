@@ -41,6 +41,9 @@ final class TextExtractor implements AutoCloseable {
     String extract(DifyFile file, byte[] bytes, ExtractorLimits limits, Instant deadline)
             throws ExtractionException, InterruptedException {
         Format format = Format.of(file);
+        if ((format == Format.DOCX || format == Format.XLSX || format == Format.PPTX) && StrictOoxml.is(bytes)) {
+            throw new ExtractionException(StrictOoxml.MESSAGE);
+        }
         Duration timeout = limits.timeout();
         if (deadline != null && !deadline.equals(Instant.MAX)) {
             Duration left = Duration.between(Instant.now(), deadline);

@@ -12,7 +12,8 @@ import io.tributary.api.engine.RunLimits;
  * @param maxRunTime       wall time of the whole run
  * @param nodeTimeout      wall time of one node attempt
  * @param maxParallelNodes nodes of one scope executing at once
- * @param maxVariableSize  largest output value, bytes of JSON text
+ * @param maxVariableSize  largest value a variable write (assigner, conversation variable) may store, bytes of
+ *                         JSON text; node outputs are not limited
  * @param maxCallDepth     deepest nesting of runs
  * @param stopGrace        how long a stopped or timed-out node may take to end before it is abandoned
  */
@@ -44,9 +45,9 @@ public record Limits(int maxSteps, Duration maxRunTime, Duration nodeTimeout, in
         return "Node '" + nodeId + "' timed out after " + seconds(timeout) + "s (per-node timeout)";
     }
 
-    public static String variableTooLarge(String nodeId, String key, long size, long max) {
-        return "Output '" + key + "' of node '" + nodeId + "' is larger than the maximum variable size: "
-                + (size > max ? "more than " : "") + max + " bytes";
+    /** Dify's message for a variable over {@code MAX_VARIABLE_SIZE} ({@code variable_factory}). */
+    public static String variableTooLarge(long size, long max) {
+        return "variable size " + size + " exceeds limit " + max;
     }
 
     public static String callDepthExceeded(int depth, int max) {

@@ -35,7 +35,6 @@ import io.tributary.engine.impl.errors.Recovery;
 import io.tributary.engine.impl.limits.Limits;
 import io.tributary.engine.impl.streaming.ResponseCoordinator;
 import io.tributary.engine.impl.traversal.Traversal;
-import io.tributary.engine.impl.variables.ValueSize;
 import io.tributary.engine.impl.variables.VariablePool;
 import io.tributary.engine.impl.variables.VariableUpdates;
 import io.tributary.engine.impl.workers.Attempt;
@@ -217,17 +216,10 @@ final class GraphEngine implements Traversal.Sink {
 
     private void succeeded(NodeExecution exec, NodeResult result) {
         exec.lastInputs = result.inputs();
-        long max = run.limits.maxVariableSize();
-        for (Map.Entry<String, Object> e : result.outputs().entrySet()) {
-            long size = ValueSize.of(e.getValue(), max);
-            if (size > max) {
-                failed(exec, new Failure(Limits.variableTooLarge(exec.spec.id(), e.getKey(), size, max),
-                        "VariableSizeExceeded"));
-                return;
-            }
-        }
+        // node outputs of any size flow (by reference); the variable size limit applies to variable writes only
         if (!result.processData().isEmpty()) {
-            String problem = VariableUpdates.apply(exec.spec.id(), result.processData(), pool, this::writable);
+            String problem = VariableUpdates.apply(exec.spec.id(), result.processData(), pool, this::writable,
+                    run.limits.maxVariableSize());
             if (problem != null) {
                 failed(exec, new Failure(problem, "VariableUpdateError"));
                 return;

@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.tributary.api.model.JsonValues;
+import io.tributary.engine.impl.limits.Limits;
 
 /**
  * Writes back the variable updates a node reports, following Dify's {@code assigner} convention: its
  * {@code process_data.updated_variables} lists {@code {selector, new_value}} entries (the node itself only
  * reads the pool). Only some scopes may be written: the caller decides which ({@code conversation} and the
  * local variables of enclosing loops and iterations). Every entry is checked before the first is written.
+ *
+ * <p>This is where Dify's {@code MAX_VARIABLE_SIZE} applies (Dify checks it when it builds a conversation or
+ * environment variable, {@code variable_factory}): a value written here may not be larger than the limit. Node
+ * outputs are not variables in that sense and flow at any size.
  */
 public final class VariableUpdates {
     /** The {@code process_data} key. */
@@ -25,10 +30,11 @@ public final class VariableUpdates {
      *
      * @param processData the result's {@code process_data}
      * @param writable    which node ids (selector heads) may be written
+     * @param maxSize     largest value that may be written, bytes of JSON text ({@code MAX_VARIABLE_SIZE})
      * @return {@code null} when applied (or there was nothing to apply), else why nothing was applied
      */
     public static String apply(String nodeId, Map<String, Object> processData, VariablePool pool,
-                               Predicate<String> writable) {
+                               Predicate<String> writable, long maxSize) {
         Object raw = processData.get(KEY);
         if (raw == null) {
             return null;
@@ -53,8 +59,13 @@ public final class VariableUpdates {
                 return "node '" + nodeId + "' cannot write variable " + name + ": '" + selector.get(0)
                         + "' has no variables";
             }
+            Object value = ((Map<?, ?>) o).get("new_value");
+            if (ValueSize.of(value, maxSize) > maxSize) {
+                return "node '" + nodeId + "' cannot write variable " + name + ": "
+                        + Limits.variableTooLarge(ValueSize.of(value, Long.MAX_VALUE), maxSize);
+            }
             selectors.add(selector);
-            values.add(JsonValues.freezeValue(((Map<?, ?>) o).get("new_value")));
+            values.add(JsonValues.freezeValue(value));
         }
         for (int i = 0; i < selectors.size(); i++) {
             if (!pool.assign(selectors.get(i), values.get(i))) {
