@@ -4,7 +4,7 @@
  * preview, streamed), and runs single datasource nodes.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.tributary.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;
