@@ -67,7 +67,8 @@ final class ApiServer {
         ServiceSlot<DatasetStore> datasets = slots.slot("datasets", DatasetStore.class, "dataset store");
         ServiceSlot<KnowledgeBase> knowledge = slots.slot("knowledge", KnowledgeBase.class, "knowledge");
         long idleTimeout = idleTimeout(config);
-        guard = new ConnectionGuard(config.max_connections_per_ip(), config.header_timeout_ms());
+        guard = new ConnectionGuard(config.max_connections_per_ip(), config.header_timeout_ms(),
+                config.body_min_bytes_per_second());
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(new ProviderVisibleLoader(ApiServer.class.getClassLoader()));

@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>at most {@code maxPerIp} open connections per remote address: one more is closed as it opens;</li>
  * <li>a request's header must arrive whole within {@code headerTimeoutMillis} of its first byte: a connection
- * still reading the same request's header after that is closed.</li>
+ * still reading the same request's header after that is closed;</li>
+ * <li>a request's body must arrive at {@code minBodyBytesPerSecond} on average, measured from the end of its
+ * header once a grace period (the header timeout, else 10 s) has passed: a slower one is closed. Every route reads
+ * its body at once, so a stalled body is the client's doing.</li>
  * </ul>
  * A connection idle between requests (keep-alive) and a long response (an SSE stream) are left alone: only the
  * idle timeout applies to them.
@@ -31,6 +34,8 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
     private final int maxPerIp;
     private final long headerTimeoutNanos;
+    private final long minBodyBytesPerSecond;
+    private final long bodyGraceNanos;
     private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
     private final Map<Connection, Watch> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
@@ -40,6 +45,9 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         final InetAddress ip;
         long request = -1;
         long since;
+        long bodyRequest = -1;
+        long bodySince;
+        long bodyBytesAtStart;
 
         Watch(InetAddress ip) {
             this.ip = ip;
@@ -49,12 +57,16 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     /**
      * @param maxPerIp            open connections allowed per remote address; 0 or less: no limit
      * @param headerTimeoutMillis time a request header may take to arrive; 0 or less: no limit
+     * @param minBodyBytesPerSecond slowest average rate of a request body; 0 or less: no limit
      */
-    ConnectionGuard(int maxPerIp, long headerTimeoutMillis) {
+    ConnectionGuard(int maxPerIp, long headerTimeoutMillis, long minBodyBytesPerSecond) {
         this.maxPerIp = maxPerIp;
-        this.headerTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(headerTimeoutMillis);
-        if (headerTimeoutMillis > 0) {
-            long every = Math.max(50, Math.min(1000, headerTimeoutMillis / 4));
+        this.headerTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, headerTimeoutMillis));
+        this.minBodyBytesPerSecond = minBodyBytesPerSecond;
+        long grace = headerTimeoutMillis > 0 ? headerTimeoutMillis : 10_000;
+        this.bodyGraceNanos = TimeUnit.MILLISECONDS.toNanos(grace);
+        if (headerTimeoutMillis > 0 || minBodyBytesPerSecond > 0) {
+            long every = Math.max(50, Math.min(1000, grace / 4));
             sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "http-header-timeout");
                 t.setDaemon(true);
@@ -101,11 +113,17 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
                     return;
                 }
                 HttpParser p = hc.getParser();
-                if (!p.inHeaderState() || p.isStart()) {
+                long request = hc.getMessagesIn();
+                if (p.inContentState()) {
+                    w.request = -1;
+                    checkBody(hc, w, request, now);
+                    return;
+                }
+                w.bodyRequest = -1;
+                if (!p.inHeaderState() || p.isStart() || headerTimeoutNanos == 0) {
                     w.request = -1; // idle between requests, or past the header
                     return;
                 }
-                long request = hc.getMessagesIn();
                 if (w.request != request) {
                     w.request = request;
                     w.since = now;
@@ -117,6 +135,26 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
             });
         } catch (RuntimeException e) {
             LOG.warn("Header timeout sweep failed", e);
+        }
+    }
+
+    private void checkBody(HttpConnection hc, Watch w, long request, long now) {
+        if (minBodyBytesPerSecond <= 0) {
+            return;
+        }
+        if (w.bodyRequest != request) {
+            w.bodyRequest = request;
+            w.bodySince = now;
+            w.bodyBytesAtStart = hc.getBytesIn();
+            return;
+        }
+        long elapsed = now - w.bodySince;
+        if (elapsed > bodyGraceNanos) {
+            double expected = minBodyBytesPerSecond * (elapsed / 1e9);
+            if (hc.getBytesIn() - w.bodyBytesAtStart < expected) {
+                LOG.debug("Closing {}: request body slower than {} bytes/s", hc, minBodyBytesPerSecond);
+                hc.getEndPoint().close();
+            }
         }
     }
 

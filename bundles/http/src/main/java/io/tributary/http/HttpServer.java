@@ -132,6 +132,10 @@ public final class HttpServer {
                 + "client IP address; more are closed at once; 0: no limit. Behind a reverse proxy every client "
                 + "has the proxy's address")
         int max_connections_per_ip() default 1024;
+
+        @AttributeDefinition(name = "Slowest body", description = "Bytes per second a request body must average "
+                + "once the header timeout has passed since its header (a client trickling it is cut off); 0: no limit")
+        long body_min_bytes_per_second() default 1024;
     }
 
     /** How long a request waits for a missing provider (a bundle being replaced) before 503. */

@@ -89,6 +89,35 @@ class ServerLimitsTest {
     }
 
     @Test
+    void aClientTricklingItsBodyIsCutOffBelowTheMinimumRate() throws Exception {
+        try (TestServer server = new TestServer(TestConfig.defaults().withHeaderTimeout(500));
+             Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /v1/files/upload HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + TestServer.APP_KEY
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 60000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            AtomicInteger sent = new AtomicInteger();
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            try {
+                // 10 bytes every 100 ms: 100 bytes/s against a minimum of 1024, the idle timeout never fires
+                trickle.scheduleAtFixedRate(() -> {
+                    try {
+                        out.write("xxxxxxxxxx".getBytes(StandardCharsets.ISO_8859_1));
+                        sent.addAndGet(10);
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }, 100, 100, TimeUnit.MILLISECONDS);
+                String answer = readUntilClosed(s, 5_000);
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4"), answer);
+                assertTrue(sent.get() >= 30, "the client kept sending: " + sent.get());
+            } finally {
+                trickle.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void connectionsOverThePerAddressCapAreClosed() throws Exception {
         try (TestServer server = new TestServer(TestConfig.defaults().withConnectionsPerIp(2))) {
             InetAddress local = InetAddress.getByName("127.0.0.1");
