@@ -92,8 +92,10 @@ public final class Uploads {
             if (sizeExceeded(e)) {
                 throw tooLarge(maxFileBytes); // drained by the error mapper before it answers
             }
-            // read what the parser left, so that the connection stays usable for the client's next request
+            // read what the parser left, then close: Jetty would otherwise drop a connection with unread content
+            // after the answer, and a client reusing it would see it vanish under its next request
             ErrorMapper.drain(ctx, total);
+            ctx.header("Connection", "close");
             throw ApiException.badRequest("invalid_param", "The multipart body cannot be read.");
         }
         return new Form(List.copyOf(parts));
