@@ -150,7 +150,10 @@ final class ApiServer {
     }
 
     void stop() {
-        app.stop();
-        guard.close();
+        try {
+            app.stop();
+        } finally {
+            guard.close();
+        }
     }
 }
