@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,10 +23,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
 import io.tributary.api.dsl.DslImporter;
@@ -38,30 +35,57 @@ import io.tributary.api.store.RunStore;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.store.DatasetStore;
-import io.tributary.http.workflow.AppInfoRoutes;
-import io.tributary.http.admin.DatasetAdminRoutes;
-import io.tributary.http.knowledge.DatasetRoutes;
-import io.tributary.http.knowledge.PipelineRoutes;
-import io.tributary.http.DatasetAuth;
-import io.tributary.http.admin.AppRoutes;
-import io.tributary.http.files.FileRoutes;
-import io.tributary.http.HealthRoutes;
-import io.tributary.http.workflow.WorkflowRoutes;
-import io.tributary.http.AppAuth;
-import io.tributary.http.admin.PluginRoutes;
-import io.tributary.http.AdminAuth;
-import io.tributary.http.ErrorMapper;
-import io.tributary.http.ServiceSlot;
 
 /**
  * Runs Javalin (Jetty) on virtual threads with the routes of every API family. Services behind the routes are
  * dynamic: replacing a provider bundle does not restart Jetty; requests wait briefly for the new provider.
+ *
+ * <p>The services are the references declared below, all optional, dynamic and greedy, read through one
+ * {@link ServiceSlots} map by reference name ({@code ComponentContext.locateService}); their one bind/unbind
+ * method, {@link #changed}, only wakes requests waiting for a provider.
  */
-@Component(service = {}, configurationPid = "io.tributary.http", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, configurationPid = "io.tributary.http", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        reference = {
+                @Reference(name = "pluginAdmin", service = PluginAdmin.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "registry", service = NodeTypeRegistry.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "engine", service = WorkflowEngine.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "importer", service = DslImporter.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "apps", service = AppStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "runs", service = RunStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "keys", service = ApiKeyStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "files", service = FileStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "ssrf", service = SsrfGuard.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "pipelines", service = PipelineService.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "datasets", service = DatasetStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed"),
+                @Reference(name = "knowledge", service = KnowledgeBase.class, cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                        bind = "changed", unbind = "changed")
+        })
 @Designate(ocd = HttpServer.Config.class)
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    private static final Logger REQUESTS = LoggerFactory.getLogger("io.tributary.http.requests");
 
     @ObjectClassDefinition(name = "Tributary HTTP", description = "The HTTP server (Dify API, admin API)")
     public @interface Config {
@@ -95,86 +119,37 @@ public final class HttpServer {
 
         @AttributeDefinition(name = "Stop timeout", description = "Milliseconds Jetty waits for open requests when stopping")
         long stop_timeout_ms() default 5000;
+
+        @AttributeDefinition(name = "Idle timeout", description = "Milliseconds a connection may stay without any "
+                + "byte read or written before Jetty closes it; kept above the SSE ping so streams stay open")
+        long idle_timeout_ms() default 30_000;
+
+        @AttributeDefinition(name = "Header timeout", description = "Milliseconds a request header may take to "
+                + "arrive from its first byte (a client trickling it is cut off); 0: no limit")
+        long header_timeout_ms() default 10_000;
+
+        @AttributeDefinition(name = "Connections per address", description = "Open connections allowed per "
+                + "client IP address; more are closed at once; 0: no limit. Behind a reverse proxy every client "
+                + "has the proxy's address")
+        int max_connections_per_ip() default 1024;
+
+        @AttributeDefinition(name = "Slowest body", description = "Bytes per second a request body must average "
+                + "once the header timeout has passed since its header (a client trickling it is cut off); 0: no limit")
+        long body_min_bytes_per_second() default 1024;
     }
 
-    private final ServiceSlot<PluginAdmin> pluginAdmin = new ServiceSlot<>("plugin admin", 2000);
-    private final ServiceSlot<NodeTypeRegistry> registry = new ServiceSlot<>("node type registry", 2000);
-    private final ServiceSlot<WorkflowEngine> engine = new ServiceSlot<>("workflow engine", 2000);
-    private final ServiceSlot<DslImporter> importer = new ServiceSlot<>("DSL importer", 2000);
-    private final ServiceSlot<AppStore> apps = new ServiceSlot<>("app store", 2000);
-    private final ServiceSlot<RunStore> runs = new ServiceSlot<>("run store", 2000);
-    private final ServiceSlot<ApiKeyStore> keys = new ServiceSlot<>("API key store", 2000);
-    private final ServiceSlot<FileStore> files = new ServiceSlot<>("file store", 2000);
-    private final ServiceSlot<SsrfGuard> ssrf = new ServiceSlot<>("SSRF guard", 2000);
-    private final ServiceSlot<PipelineService> pipelines = new ServiceSlot<>("pipeline", 2000);
-    private final ServiceSlot<DatasetStore> datasets = new ServiceSlot<>("dataset store", 2000);
-    private final ServiceSlot<KnowledgeBase> knowledge = new ServiceSlot<>("knowledge", 2000);
-    private final Javalin app;
+    /** How long a request waits for a missing provider (a bundle being replaced) before 503. */
+    static final long SERVICE_WAIT_MILLIS = 2000;
+
+    private final ServiceSlots slots;
+    private final ApiServer server;
 
     @Activate
-    public HttpServer(BundleContext ctx, Config config) {
+    public HttpServer(BundleContext ctx, ComponentContext component, Config config) {
         String version = ctx.getProperty("tributary.version");
-        String v = version == null ? ctx.getBundle().getVersion().toString() : version;
-        AdminAuth auth = new AdminAuth(config.admin_token_sha256());
-        ObjectMapper mapper = new ObjectMapper();
-        Path spool = spoolDir(ctx, config);
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(new ProviderVisibleLoader(HttpServer.class.getClassLoader()));
-        try {
-            app = Javalin.create(cfg -> {
-                cfg.startup.showJavalinBanner = false;
-                cfg.startup.showOldJavalinVersionWarning = false;
-                cfg.concurrency.useVirtualThreads = true;
-                cfg.jsonMapper(new JavalinJackson(mapper, true));
-                cfg.http.maxRequestSize = config.max_request_bytes();
-                cfg.jetty.multipartConfig.maxFileSize(config.max_request_bytes(), io.javalin.config.SizeUnit.BYTES);
-                cfg.jetty.multipartConfig.maxTotalRequestSize(config.max_request_bytes(), io.javalin.config.SizeUnit.BYTES);
-                cfg.jetty.host = config.host();
-                cfg.jetty.port = config.port();
-                // responses are JSON objects and SSE frames: 8 KiB buffers (Jetty's default is 32 KiB per
-                // connection) keep thousands of open streams small; larger bodies are simply written in parts
-                cfg.jetty.modifyHttpConfiguration(http -> http.setOutputBufferSize(8192));
-                cfg.jetty.modifyServer(server -> {
-                    server.setStopTimeout(config.stop_timeout_ms());
-                    // Java's default listen backlog (50) drops connections when many clients connect at once
-                    // (2,000 SSE clients); connectors are added after this, so set it as the server starts.
-                    server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
-                        @Override
-                        public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
-                            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
-                                if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
-                                    sc.setAcceptQueueSize(config.accept_queue_size());
-                                }
-                            }
-                        }
-                    });
-                });
-                cfg.requestLogger.http((c, ms) -> REQUESTS.info("{} {} {} {}ms", c.method(), c.path(),
-                        c.statusCode(), Math.round(ms)));
-                ErrorMapper.register(cfg.routes);
-                new HealthRoutes(pluginAdmin, v).register(cfg.routes);
-                new PluginRoutes(pluginAdmin, registry, auth).register(cfg.routes);
-                AppRoutes.registerErrors(cfg.routes);
-                new AppRoutes(apps, keys, importer).register(cfg.routes);
-                AppAuth appAuth = new AppAuth(keys, apps);
-                WorkflowRoutes workflows = new WorkflowRoutes(appAuth, apps, runs, engine, importer, mapper,
-                        Duration.ofMillis(config.sse_ping_ms()), files, ssrf);
-                workflows.register(cfg.routes);
-                new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
-                new FileRoutes(appAuth, files, config.upload_max_bytes(), spool).register(cfg.routes);
-                PipelineRoutes.registerErrors(cfg.routes);
-                new DatasetAdminRoutes(pipelines, datasets, knowledge, keys).register(cfg.routes);
-                DatasetAuth datasetAuth = new DatasetAuth(keys);
-                new PipelineRoutes(datasetAuth, pipelines, datasets, files, mapper,
-                        Duration.ofMillis(config.sse_ping_ms()), config.upload_max_bytes()).register(cfg.routes);
-                new DatasetRoutes(datasetAuth, datasets, knowledge, mapper).register(cfg.routes);
-            });
-            app.start();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
-        LOG.info("HTTP listening on {}:{}", config.host(), app.port());
+        slots = new ServiceSlots(component::locateService, SERVICE_WAIT_MILLIS);
+        server = new ApiServer(config, slots, spoolDir(ctx, config),
+                version == null ? ctx.getBundle().getVersion().toString() : version);
     }
 
     private static Path spoolDir(BundleContext ctx, Config config) {
@@ -192,132 +167,18 @@ public final class HttpServer {
 
     /** The bound port (useful when configured as 0). */
     public int port() {
-        return app.port();
+        return server.port();
     }
 
     @Deactivate
     void deactivate() {
         long t0 = System.nanoTime();
-        app.stop();
+        server.stop();
         LOG.info("HTTP stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setPluginAdmin(PluginAdmin s) {
-        pluginAdmin.set(s);
-    }
-
-    void unsetPluginAdmin(PluginAdmin s) {
-        pluginAdmin.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setRegistry(NodeTypeRegistry s) {
-        registry.set(s);
-    }
-
-    void unsetRegistry(NodeTypeRegistry s) {
-        registry.unset(s);
-    }
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setEngine(WorkflowEngine s) {
-        engine.set(s);
-    }
-
-    void unsetEngine(WorkflowEngine s) {
-        engine.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setImporter(DslImporter s) {
-        importer.set(s);
-    }
-
-    void unsetImporter(DslImporter s) {
-        importer.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setApps(AppStore s) {
-        apps.set(s);
-    }
-
-    void unsetApps(AppStore s) {
-        apps.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setRuns(RunStore s) {
-        runs.set(s);
-    }
-
-    void unsetRuns(RunStore s) {
-        runs.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setKeys(ApiKeyStore s) {
-        keys.set(s);
-    }
-
-    void unsetKeys(ApiKeyStore s) {
-        keys.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setPipelines(PipelineService s) {
-        pipelines.set(s);
-    }
-
-    void unsetPipelines(PipelineService s) {
-        pipelines.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setDatasets(DatasetStore s) {
-        datasets.set(s);
-    }
-
-    void unsetDatasets(DatasetStore s) {
-        datasets.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setFiles(FileStore s) {
-        files.set(s);
-    }
-
-    void unsetFiles(FileStore s) {
-        files.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setSsrf(SsrfGuard s) {
-        ssrf.set(s);
-    }
-
-    void unsetSsrf(SsrfGuard s) {
-        ssrf.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setKnowledge(KnowledgeBase s) {
-        knowledge.set(s);
-    }
-
-    void unsetKnowledge(KnowledgeBase s) {
-        knowledge.unset(s);
+    /** DS bound or unbound one of the references: requests waiting for a provider look again. */
+    void changed(ServiceReference<?> ref) {
+        slots.changed();
     }
 }

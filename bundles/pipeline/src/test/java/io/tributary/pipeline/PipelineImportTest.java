@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.error.ServiceException.Reason;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.dto.DatasetVersion;
@@ -99,11 +100,11 @@ class PipelineImportTest extends PipelineFixture {
         datasets.updateDraft(ds.id(), new io.tributary.api.store.dto.NewDataset(ds.name(), "", "hierarchical_model",
                 "high_quality", "", "", 10, Map.of(), changed, ""));
         PipelineException e = assertThrows(PipelineException.class, () -> service.publish(ds.id()));
-        assertEquals(400, e.status());
+        assertEquals(Reason.INVALID, e.reason());
         assertEquals("Chunk structure is not compatible with the published pipeline.", e.getMessage());
         assertEquals(2, datasets.latestVersion(ds.id()).orElseThrow().version());
 
-        assertEquals(404, assertThrows(PipelineException.class, () -> service.publish("nope")).status());
+        assertEquals(Reason.NOT_FOUND, assertThrows(PipelineException.class, () -> service.publish("nope")).reason());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.pipeline.BatchResult;
+import io.tributary.api.error.ServiceException.Reason;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.pipeline.PipelineRunRequest;
 import io.tributary.api.store.dto.Dataset;
@@ -54,12 +55,12 @@ class PublishedRunTest extends PipelineFixture {
     void anUnknownDatasetIs404AndAnUnpublishedOneIsRefused() throws Exception {
         PipelineException e = assertThrows(PipelineException.class,
                 () -> service.runPublished("no-such-dataset", localFiles(true, "a")));
-        assertEquals(404, e.status());
+        assertEquals(Reason.NOT_FOUND, e.reason());
         assertEquals("not_found", e.code());
 
         Dataset draftOnly = service.importPipeline(template(), "");
         e = assertThrows(PipelineException.class, () -> service.runPublished(draftOnly.id(), localFiles(true, "a")));
-        assertEquals(400, e.status());
+        assertEquals(Reason.INVALID, e.reason());
         assertEquals("Workflow not published", e.getMessage());
     }
 
@@ -91,7 +92,7 @@ class PublishedRunTest extends PipelineFixture {
 
     private void assertInvalid(Dataset ds, PipelineRunRequest request, String message) {
         PipelineException e = assertThrows(PipelineException.class, () -> service.runPublished(ds.id(), request));
-        assertEquals(400, e.status());
+        assertEquals(Reason.INVALID, e.reason());
         assertEquals("invalid_param", e.code());
         assertTrue(e.getMessage().contains(message), () -> "'" + e.getMessage() + "' lacks '" + message + "'");
     }
@@ -110,7 +111,7 @@ class PublishedRunTest extends PipelineFixture {
         assertEquals(List.of(), plugins.get(0).credentials());
         PipelineException e = assertThrows(PipelineException.class, () -> service.datasourcePlugins(ds.id(), true));
         assertEquals("Workflow not published", e.getMessage());
-        assertEquals(404, assertThrows(PipelineException.class, () -> service.datasourcePlugins("x", true)).status());
+        assertEquals(Reason.NOT_FOUND, assertThrows(PipelineException.class, () -> service.datasourcePlugins("x", true)).reason());
     }
 
     @Test

@@ -1,38 +1,26 @@
 package io.tributary.api.pipeline;
 
+import io.tributary.api.error.ServiceException;
+
 /**
- * A request the pipeline service refuses, with the Dify error code and HTTP status to answer with
- * ({@code invalid_param} 400, {@code not_found} 404, {@code dataset_not_published}...).
+ * A request the pipeline service refuses: a {@link ServiceException.Reason} and Dify's error code
+ * ({@code invalid_param}, {@code not_found}, {@code dataset_not_published}...). It carries no transport status;
+ * the HTTP bundle maps the reason once.
  */
-public class PipelineException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+public class PipelineException extends ServiceException {
+    private static final long serialVersionUID = 2L;
 
-    private final int status;
-    private final String code;
-
-    public PipelineException(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+    public PipelineException(Reason reason, String code, String message) {
+        super(reason, code, message);
     }
 
-    /** HTTP status. */
-    public int status() {
-        return status;
-    }
-
-    /** Dify error code. */
-    public String code() {
-        return code;
-    }
-
-    /** 400 {@code invalid_param}. */
+    /** {@link Reason#INVALID} {@code invalid_param}. */
     public static PipelineException invalid(String message) {
-        return new PipelineException(400, "invalid_param", message);
+        return new PipelineException(Reason.INVALID, "invalid_param", message);
     }
 
-    /** 404 {@code not_found}. */
+    /** {@link Reason#NOT_FOUND} {@code not_found}. */
     public static PipelineException notFound(String message) {
-        return new PipelineException(404, "not_found", message);
+        return new PipelineException(Reason.NOT_FOUND, "not_found", message);
     }
 }

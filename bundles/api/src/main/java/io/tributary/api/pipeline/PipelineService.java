@@ -29,8 +29,8 @@ public interface PipelineService {
     /**
      * Publishes the dataset's draft as a new version.
      *
-     * @throws PipelineException 404 for an unknown dataset, 400 when it has no pipeline or the chunk structure
-     *                           changed
+     * @throws PipelineException {@code NOT_FOUND} for an unknown dataset, {@code INVALID} when it has no pipeline or
+     *                           the chunk structure changed
      */
     DatasetVersion publish(String datasetId);
 
@@ -56,7 +56,7 @@ public interface PipelineService {
     /**
      * Runs one datasource node (browse pages, crawl, list a drive) and reports through {@code events}; returns
      * when done. Failures are reported as {@link DatasourceEvents#error}, never thrown, except
-     * {@link PipelineException} 404 for an unknown dataset.
+     * {@link PipelineException} {@code NOT_FOUND} for an unknown dataset.
      */
     void runDatasourceNode(String datasetId, String nodeId, DatasourceNodeRun request, DatasourceEvents events)
             throws InterruptedException;

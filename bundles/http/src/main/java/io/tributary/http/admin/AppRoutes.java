@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
@@ -24,6 +23,7 @@ import io.tributary.api.store.dto.IssuedKey;
 import io.tributary.api.store.dto.KeyKind;
 import io.tributary.http.ApiException;
 import io.tributary.http.ServiceSlot;
+import io.tributary.http.Uploads;
 
 /**
  * Admin API for workflow apps: import a DSL as a draft, publish it as an immutable version, list, and issue or
@@ -33,11 +33,14 @@ public final class AppRoutes {
     private final ServiceSlot<AppStore> apps;
     private final ServiceSlot<ApiKeyStore> keys;
     private final ServiceSlot<DslImporter> importer;
+    private final Uploads uploads;
 
-    public AppRoutes(ServiceSlot<AppStore> apps, ServiceSlot<ApiKeyStore> keys, ServiceSlot<DslImporter> importer) {
+    public AppRoutes(ServiceSlot<AppStore> apps, ServiceSlot<ApiKeyStore> keys, ServiceSlot<DslImporter> importer,
+                     Uploads uploads) {
         this.apps = apps;
         this.keys = keys;
         this.importer = importer;
+        this.uploads = uploads;
     }
 
     public void register(RoutesConfig routes) {
@@ -50,7 +53,7 @@ public final class AppRoutes {
     }
 
     private void create(Context ctx) throws IOException {
-        String yaml = dslText(ctx);
+        String yaml = dslText(ctx, uploads);
         DslDocument doc = checked(yaml);
         if (doc.kind() != DslKind.APP || !"workflow".equals(doc.metadata().mode())) {
             throw ApiException.badRequest("invalid_dsl", "Only workflow apps can be imported (kind: app, app.mode: "
@@ -61,15 +64,10 @@ public final class AppRoutes {
     }
 
     /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}. */
-    static String dslText(Context ctx) throws IOException {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+    static String dslText(Context ctx, Uploads uploads) throws IOException {
         byte[] bytes;
-        if (contentType.startsWith("multipart/")) {
-            UploadedFile file = ctx.uploadedFile("file");
-            if (file == null) {
-                throw ApiException.badRequest("no_file_uploaded", "Upload the DSL as the multipart field 'file'.");
-            }
-            try (InputStream in = file.content()) {
+        if (Uploads.isMultipart(ctx)) {
+            try (Uploads.Form form = uploads.read(ctx); InputStream in = form.single("file").open()) {
                 bytes = in.readNBytes(DslImporter.MAX_SIZE + 1);
             }
         } else {

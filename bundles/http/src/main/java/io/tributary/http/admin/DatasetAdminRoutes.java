@@ -27,6 +27,7 @@ import io.tributary.http.knowledge.DatasetJson;
 import io.tributary.http.ApiException;
 import io.tributary.http.QueryParams;
 import io.tributary.http.ServiceSlot;
+import io.tributary.http.Uploads;
 
 /**
  * Admin API for knowledge bases: import a {@code rag_pipeline} DSL as a dataset, list, show, publish and delete
@@ -38,13 +39,15 @@ public final class DatasetAdminRoutes {
     private final ServiceSlot<DatasetStore> datasets;
     private final ServiceSlot<KnowledgeBase> knowledge;
     private final ServiceSlot<ApiKeyStore> keys;
+    private final Uploads uploads;
 
     public DatasetAdminRoutes(ServiceSlot<PipelineService> pipelines, ServiceSlot<DatasetStore> datasets,
-                              ServiceSlot<KnowledgeBase> knowledge, ServiceSlot<ApiKeyStore> keys) {
+                              ServiceSlot<KnowledgeBase> knowledge, ServiceSlot<ApiKeyStore> keys, Uploads uploads) {
         this.pipelines = pipelines;
         this.datasets = datasets;
         this.knowledge = knowledge;
         this.keys = keys;
+        this.uploads = uploads;
     }
 
     public void register(RoutesConfig routes) {
@@ -92,7 +95,7 @@ public final class DatasetAdminRoutes {
     /** A dataset from the DSL in the body, or from a built-in template ({@code ?template=<id>}, empty body). */
     private void create(Context ctx) throws IOException {
         String templateId = ctx.queryParam("template");
-        String yaml = templateId == null ? AppRoutes.dslText(ctx) : template(templateId).dsl();
+        String yaml = templateId == null ? AppRoutes.dslText(ctx, uploads) : template(templateId).dsl();
         Dataset d;
         try {
             d = pipelines.get().importPipeline(yaml, "admin");

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.tributary.api.engine.InvalidBundleException;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
@@ -19,6 +18,7 @@ import io.tributary.api.model.PluginInfo;
 import io.tributary.http.AdminAuth;
 import io.tributary.http.ApiException;
 import io.tributary.http.ServiceSlot;
+import io.tributary.http.Uploads;
 
 /**
  * Admin API for plugins: list bundles and node types, upload a bundle (installed beside existing versions),
@@ -31,11 +31,14 @@ public final class PluginRoutes {
     private final ServiceSlot<PluginAdmin> plugins;
     private final ServiceSlot<NodeTypeRegistry> registry;
     private final AdminAuth auth;
+    private final Uploads uploads;
 
-    public PluginRoutes(ServiceSlot<PluginAdmin> plugins, ServiceSlot<NodeTypeRegistry> registry, AdminAuth auth) {
+    public PluginRoutes(ServiceSlot<PluginAdmin> plugins, ServiceSlot<NodeTypeRegistry> registry, AdminAuth auth,
+                        Uploads uploads) {
         this.plugins = plugins;
         this.registry = registry;
         this.auth = auth;
+        this.uploads = uploads;
     }
 
     public void register(RoutesConfig routes) {
@@ -62,16 +65,14 @@ public final class PluginRoutes {
     }
 
     private void upload(Context ctx) throws IOException {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
         PluginInfo installed;
         try {
-            if (contentType.startsWith("multipart/")) {
-                UploadedFile file = ctx.uploadedFile("file");
-                if (file == null) {
-                    throw ApiException.badRequest("no_file_uploaded", "Upload the bundle jar as the multipart field 'file'.");
-                }
-                try (InputStream in = file.content()) {
-                    installed = plugins.get().install(file.filename(), in);
+            if (Uploads.isMultipart(ctx)) {
+                try (Uploads.Form form = uploads.read(ctx)) {
+                    Uploads.FilePart file = form.single("file");
+                    try (InputStream in = file.open()) {
+                        installed = plugins.get().install(file.name(), in);
+                    }
                 }
             } else {
                 try (InputStream in = ctx.bodyInputStream()) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.pipeline.BatchResult;
@@ -34,6 +33,7 @@ import io.tributary.http.DatasetAuth;
 import io.tributary.http.JsonBody;
 import io.tributary.http.QueryParams;
 import io.tributary.http.ServiceSlot;
+import io.tributary.http.Uploads;
 import io.tributary.http.workflow.RunStream;
 import io.tributary.http.workflow.WireEvents;
 
@@ -49,9 +49,11 @@ public final class PipelineRoutes {
     private final ObjectMapper mapper;
     private final Duration ping;
     private final long maxUploadBytes;
+    private final Uploads uploads;
 
     public PipelineRoutes(DatasetAuth auth, ServiceSlot<PipelineService> pipelines, ServiceSlot<DatasetStore> datasets,
-                          ServiceSlot<FileStore> files, ObjectMapper mapper, Duration ping, long maxUploadBytes) {
+                          ServiceSlot<FileStore> files, ObjectMapper mapper, Duration ping, long maxUploadBytes,
+                          Uploads uploads) {
         this.auth = auth;
         this.pipelines = pipelines;
         this.datasets = datasets;
@@ -59,12 +61,7 @@ public final class PipelineRoutes {
         this.mapper = mapper;
         this.ping = ping;
         this.maxUploadBytes = maxUploadBytes;
-    }
-
-    /** Renders a {@link io.tributary.api.pipeline.PipelineException} with its own status and code. */
-    public static void registerErrors(RoutesConfig routes) {
-        routes.exception(io.tributary.api.pipeline.PipelineException.class, (e, ctx) ->
-                io.tributary.http.ErrorMapper.write(ctx, e.status(), e.code(), e.getMessage(), Map.of()));
+        this.uploads = uploads;
     }
 
     public void register(RoutesConfig routes) {
@@ -76,56 +73,27 @@ public final class PipelineRoutes {
 
     private void upload(Context ctx) throws IOException {
         ApiKey key = auth.check(ctx);
-        Map<String, List<UploadedFile>> parts;
-        try {
-            parts = ctx.uploadedFileMap();
-        } catch (RuntimeException e) {
-            throw tooLargeOrBad(e);
-        }
-        List<UploadedFile> all = parts.values().stream().flatMap(List::stream).toList();
-        if (!parts.containsKey("file") || parts.get("file").isEmpty()) {
-            throw ApiException.badRequest("no_file_uploaded", "Please upload your file.");
-        }
-        if (all.size() > 1) {
-            throw ApiException.badRequest("too_many_files", "Only one file is allowed.");
-        }
-        UploadedFile file = all.get(0);
-        String name = file.filename() == null ? "" : UploadRules.baseName(file.filename());
-        if (name.isEmpty()) {
-            throw ApiException.badRequest("filename_not_exists_error", "The specified filename does not exist.");
-        }
-        if (file.contentType() == null || file.contentType().isBlank()) {
-            throw new ApiException(415, "unsupported_file_type", "File type not allowed.");
-        }
-        if (!UploadRules.accepted(name)) {
-            throw new ApiException(415, "unsupported_file_type", "File type not allowed.");
-        }
-        if (file.size() > maxUploadBytes) {
-            throw tooLarge();
-        }
-        String mime = file.contentType().startsWith("application/octet-stream") ? null : file.contentType();
-        UploadFile saved;
-        try (InputStream in = file.content()) {
-            saved = files.get().save(name, mime, key.id(), in, maxUploadBytes);
-        } catch (FileTooLargeException e) {
-            throw tooLarge();
-        }
-        ctx.status(201).json(DatasetJson.upload(saved));
-    }
-
-    private ApiException tooLarge() {
-        return new ApiException(413, "file_too_large", "File size exceeded. The limit is " + maxUploadBytes + " bytes.");
-    }
-
-    /** Jetty refuses a multipart body over its limits while parsing; anything else about it is malformed. */
-    private ApiException tooLargeOrBad(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("max") || m.contains("too large") || m.contains("exceed")) {
-                return tooLarge();
+        try (Uploads.Form form = uploads.read(ctx, maxUploadBytes)) {
+            Uploads.FilePart file = form.single("file");
+            String name = UploadRules.baseName(file.name());
+            if (name.isEmpty()) {
+                throw ApiException.badRequest("filename_not_exists_error", "The specified filename does not exist.");
             }
+            if (file.contentType() == null || !UploadRules.accepted(name)) {
+                throw new ApiException(415, "unsupported_file_type", "File type not allowed.");
+            }
+            if (file.size() > maxUploadBytes) {
+                throw Uploads.tooLarge(maxUploadBytes);
+            }
+            String mime = file.contentType().startsWith("application/octet-stream") ? null : file.contentType();
+            UploadFile saved;
+            try (InputStream in = file.open()) {
+                saved = files.get().save(name, mime, key.id(), in, maxUploadBytes);
+            } catch (FileTooLargeException e) {
+                throw Uploads.tooLarge(maxUploadBytes);
+            }
+            ctx.status(201).json(DatasetJson.upload(saved));
         }
-        return ApiException.badRequest("invalid_param", "The multipart body cannot be read.");
     }
 
     private void requireDataset(String id) {
@@ -193,7 +161,7 @@ public final class PipelineRoutes {
             if (!stream.started()) {
                 throw e;
             }
-            stream.error(e instanceof ApiException || e instanceof io.tributary.api.pipeline.PipelineException
+            stream.error(e instanceof ApiException || e instanceof io.tributary.api.error.ServiceException
                     ? e.getMessage() : "Internal Server Error, please contact support.");
         }
         stream.finish();
