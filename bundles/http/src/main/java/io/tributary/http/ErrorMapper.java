@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.tributary.api.error.ServiceException;
 
 /**
  * The one place where failures become responses. Known failures keep their status and code; anything else
@@ -22,6 +23,8 @@ public final class ErrorMapper {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.headers()));
+        routes.exception(ServiceException.class, (e, ctx) -> write(ctx, statusOf(e.reason()), e.code(), e.getMessage(),
+                Map.of()));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()),
                 e.getMessage(), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -42,6 +45,20 @@ public final class ErrorMapper {
                         Map.of());
             }
         });
+    }
+
+    /** The HTTP status of a service's refusal. */
+    static int statusOf(ServiceException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     static String codeFor(int status) {

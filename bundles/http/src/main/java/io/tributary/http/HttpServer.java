@@ -26,15 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.tributary.api.app.AppService;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
-import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.engine.WorkflowEngine;
-import io.tributary.api.net.SsrfGuard;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.AppStore;
-import io.tributary.api.store.RunStore;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.store.DatasetStore;
@@ -99,13 +96,10 @@ public final class HttpServer {
 
     private final ServiceSlot<PluginAdmin> pluginAdmin = new ServiceSlot<>("plugin admin", 2000);
     private final ServiceSlot<NodeTypeRegistry> registry = new ServiceSlot<>("node type registry", 2000);
-    private final ServiceSlot<WorkflowEngine> engine = new ServiceSlot<>("workflow engine", 2000);
-    private final ServiceSlot<DslImporter> importer = new ServiceSlot<>("DSL importer", 2000);
     private final ServiceSlot<AppStore> apps = new ServiceSlot<>("app store", 2000);
-    private final ServiceSlot<RunStore> runs = new ServiceSlot<>("run store", 2000);
+    private final ServiceSlot<AppService> appService = new ServiceSlot<>("app service", 2000);
     private final ServiceSlot<ApiKeyStore> keys = new ServiceSlot<>("API key store", 2000);
     private final ServiceSlot<FileStore> files = new ServiceSlot<>("file store", 2000);
-    private final ServiceSlot<SsrfGuard> ssrf = new ServiceSlot<>("SSRF guard", 2000);
     private final ServiceSlot<PipelineService> pipelines = new ServiceSlot<>("pipeline", 2000);
     private final ServiceSlot<DatasetStore> datasets = new ServiceSlot<>("dataset store", 2000);
     private final ServiceSlot<KnowledgeBase> knowledge = new ServiceSlot<>("knowledge", 2000);
@@ -156,12 +150,11 @@ public final class HttpServer {
                 new HealthRoutes(pluginAdmin, v).register(cfg.routes);
                 new PluginRoutes(pluginAdmin, registry, auth).register(cfg.routes);
                 AppRoutes.registerErrors(cfg.routes);
-                new AppRoutes(apps, keys, importer).register(cfg.routes);
+                new AppRoutes(appService).register(cfg.routes);
                 AppAuth appAuth = new AppAuth(keys, apps);
-                WorkflowRoutes workflows = new WorkflowRoutes(appAuth, apps, runs, engine, importer, mapper,
-                        Duration.ofMillis(config.sse_ping_ms()), files, ssrf);
-                workflows.register(cfg.routes);
-                new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
+                new WorkflowRoutes(appAuth, appService, mapper, Duration.ofMillis(config.sse_ping_ms()))
+                        .register(cfg.routes);
+                new AppInfoRoutes(appAuth, appService).register(cfg.routes);
                 new FileRoutes(appAuth, files, config.upload_max_bytes(), spool).register(cfg.routes);
                 PipelineRoutes.registerErrors(cfg.routes);
                 new DatasetAdminRoutes(pipelines, datasets, knowledge, keys).register(cfg.routes);
@@ -223,26 +216,6 @@ public final class HttpServer {
     }
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setEngine(WorkflowEngine s) {
-        engine.set(s);
-    }
-
-    void unsetEngine(WorkflowEngine s) {
-        engine.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setImporter(DslImporter s) {
-        importer.set(s);
-    }
-
-    void unsetImporter(DslImporter s) {
-        importer.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     void setApps(AppStore s) {
         apps.set(s);
     }
@@ -253,12 +226,12 @@ public final class HttpServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setRuns(RunStore s) {
-        runs.set(s);
+    void setAppService(AppService s) {
+        appService.set(s);
     }
 
-    void unsetRuns(RunStore s) {
-        runs.unset(s);
+    void unsetAppService(AppService s) {
+        appService.unset(s);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -299,16 +272,6 @@ public final class HttpServer {
 
     void unsetFiles(FileStore s) {
         files.unset(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setSsrf(SsrfGuard s) {
-        ssrf.set(s);
-    }
-
-    void unsetSsrf(SsrfGuard s) {
-        ssrf.unset(s);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

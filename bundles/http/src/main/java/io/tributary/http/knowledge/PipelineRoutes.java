@@ -106,7 +106,7 @@ public final class PipelineRoutes {
         String mime = file.contentType().startsWith("application/octet-stream") ? null : file.contentType();
         UploadFile saved;
         try (InputStream in = file.content()) {
-            saved = files.get().save(name, mime, key.id(), in, maxUploadBytes);
+            saved = files.get().save(name, mime, key.id(), UploadFile.DATASETS_SCOPE, in, maxUploadBytes);
         } catch (FileTooLargeException e) {
             throw tooLarge();
         }
@@ -146,11 +146,11 @@ public final class PipelineRoutes {
             return;
         }
         WireEvents wire = new WireEvents(null, key.id());
-        RunStream stream = run.streaming() ? new RunStream(wire, mapper) : null;
+        RunStream stream = run.streaming() ? new RunStream(mapper) : null;
         RunHandle handle = pipelines.get().runDraft(id, run.request(), stream == null ? e -> { } : stream);
         if (stream != null) {
             try {
-                stream.pump(ctx, ping);
+                stream.pump(ctx, ping, wire, handle);
             } finally {
                 handle.unsubscribe(stream);
             }

@@ -127,11 +127,6 @@ final class RunTables {
                 utc(f.at()), f.runId());
     }
 
-    static void reject(Connection c, String runId, String error) throws SQLException {
-        update(c, "UPDATE workflow_runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
-                RunStatus.FAILED.wireName(), error, utc(Instant.now()), runId, RunStatus.RUNNING.wireName());
-    }
-
     static void nodeFinished(Connection c, NodeFinished f) throws SQLException {
         update(c, "UPDATE node_executions SET status = ?, inputs = ?, process_data = ?, outputs = ?, error = ?,"
                 + " elapsed_ms = ?, finished_at = ? WHERE id = ?", f.status().wireName(),
