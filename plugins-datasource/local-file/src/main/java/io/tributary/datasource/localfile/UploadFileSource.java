@@ -18,7 +18,8 @@ import io.tributary.api.store.dto.UploadFile;
 
 /**
  * The {@code local_file} datasource (Dify's built-in {@code langgenius/file}, datasource {@code upload-file}): a
- * reference ({@code related_id}) is the id of a file uploaded through the API into the {@link FileStore}. It needs
+ * reference ({@code related_id}) is the id of a file uploaded with a dataset key into the {@link FileStore} (uploads
+ * of an app are unknown here, see {@code UploadFile.DATASETS_SCOPE}). It needs
  * no credentials and has no parameters.
  */
 @Component(service = LocalFileSource.class)
@@ -51,7 +52,7 @@ public final class UploadFileSource implements LocalFileSource {
         String id = reference.strip();
         Optional<UploadFile> file;
         try {
-            file = files.file(id);
+            file = files.file(id, UploadFile.DATASETS_SCOPE); // another scope's upload is as unknown
         } catch (IllegalArgumentException e) {
             // a reference that cannot be an id at all (the store may parse it as a UUID)
             throw new DatasourceException(NOT_FOUND, e);
