@@ -82,5 +82,7 @@ class UploadFileSourceTest {
                 new ByteArrayInputStream(new byte[] {1}), 1024);
         DatasourceException e = assertThrows(DatasourceException.class, () -> source.resolve(up.id()));
         assertEquals("File is not exist.", e.getMessage());
+        UploadFile old = files.save("Old.md", null, "tester", new ByteArrayInputStream(new byte[] {1}), 1024);
+        assertEquals("Old.md", source.resolve(old.id()).name(), "an upload older than scopes still resolves");
     }
 }
