@@ -376,9 +376,15 @@ class WorkflowApiE2EIT {
                 }
             }
             assertNotNull(taskId);
+            // As Dify: a stop from a user who does not own the task is ignored, and still answered success
+            Http.Response foreign = http.post("/v1/workflows/tasks/" + taskId + "/stop", key, "application/json",
+                    "{\"user\": \"mallory\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, foreign.status(), foreign.raw().body());
+            assertEquals("success", foreign.json().get("result").asText());
+            assertEquals("running", http.get("/v1/workflows/run/" + taskId, key).json().get("status").asText());
             long t0 = System.nanoTime();
             Http.Response stop = http.post("/v1/workflows/tasks/" + taskId + "/stop", key, "application/json",
-                    "{\"user\": \"someone\"}".getBytes(StandardCharsets.UTF_8));
+                    "{\"user\": \"u\"}".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, stop.status(), stop.raw().body());
             assertEquals("success", stop.json().get("result").asText());
             List<Sse.Frame> rest = sse.rest();
@@ -653,6 +659,19 @@ class WorkflowApiE2EIT {
         assertError(upload(greeterKey, new String[] {"file", "a\\\\b.txt", "x"}), 400, "invalid_param");
         assertError(http.post("/v1/files/upload", greeterKey, "application/json", "{}".getBytes()), 400, "no_file_uploaded");
         assertError(upload("app-nope", new String[] {"file", "a.txt", "a"}), 401, "unauthorized");
+    }
+
+    @Test
+    @Order(12)
+    void anUploadBelongsToTheAppWhoseKeyMadeIt() throws Exception {
+        String filesKey = app(resource("files.yml"))[1];
+        String foreign = upload(greeterKey, new String[] {"file", "report.txt", "another app's"}).json().get("id").asText();
+        for (String id : List.of(foreign, UUID.randomUUID().toString())) {
+            Http.Response r = run(filesKey, Map.of("user", "uf", "inputs", Map.of("doc",
+                    Map.of("type", "document", "transfer_method", "local_file", "upload_file_id", id))));
+            assertError(r, 400, "invalid_param");
+            assertEquals("doc: Invalid upload file id " + id, r.json().get("message").asText());
+        }
     }
 
     @Test

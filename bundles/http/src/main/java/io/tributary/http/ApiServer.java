@@ -13,13 +13,10 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
-import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.engine.WorkflowEngine;
-import io.tributary.api.net.SsrfGuard;
+import io.tributary.api.app.AppService;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.AppStore;
-import io.tributary.api.store.RunStore;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.store.DatasetStore;
@@ -56,13 +53,10 @@ final class ApiServer {
         Uploads uploads = new Uploads(spool, config.max_request_bytes());
         ServiceSlot<PluginAdmin> pluginAdmin = slots.slot("pluginAdmin", PluginAdmin.class, "plugin admin");
         ServiceSlot<NodeTypeRegistry> registry = slots.slot("registry", NodeTypeRegistry.class, "node type registry");
-        ServiceSlot<WorkflowEngine> engine = slots.slot("engine", WorkflowEngine.class, "workflow engine");
-        ServiceSlot<DslImporter> importer = slots.slot("importer", DslImporter.class, "DSL importer");
+        ServiceSlot<AppService> appService = slots.slot("appService", AppService.class, "app service");
         ServiceSlot<AppStore> apps = slots.slot("apps", AppStore.class, "app store");
-        ServiceSlot<RunStore> runs = slots.slot("runs", RunStore.class, "run store");
         ServiceSlot<ApiKeyStore> keys = slots.slot("keys", ApiKeyStore.class, "API key store");
         ServiceSlot<FileStore> files = slots.slot("files", FileStore.class, "file store");
-        ServiceSlot<SsrfGuard> ssrf = slots.slot("ssrf", SsrfGuard.class, "SSRF guard");
         ServiceSlot<PipelineService> pipelines = slots.slot("pipelines", PipelineService.class, "pipeline");
         ServiceSlot<DatasetStore> datasets = slots.slot("datasets", DatasetStore.class, "dataset store");
         ServiceSlot<KnowledgeBase> knowledge = slots.slot("knowledge", KnowledgeBase.class, "knowledge");
@@ -107,12 +101,11 @@ final class ApiServer {
                 new HealthRoutes(pluginAdmin, version).register(cfg.routes);
                 new PluginRoutes(pluginAdmin, registry, auth, uploads).register(cfg.routes);
                 AppRoutes.registerErrors(cfg.routes);
-                new AppRoutes(apps, keys, importer, uploads).register(cfg.routes);
+                new AppRoutes(appService, uploads).register(cfg.routes);
                 AppAuth appAuth = new AppAuth(keys, apps);
-                WorkflowRoutes workflows = new WorkflowRoutes(appAuth, apps, runs, engine, importer, mapper,
-                        Duration.ofMillis(config.sse_ping_ms()), files, ssrf);
-                workflows.register(cfg.routes);
-                new AppInfoRoutes(appAuth, workflows, runs).register(cfg.routes);
+                new WorkflowRoutes(appAuth, appService, mapper, Duration.ofMillis(config.sse_ping_ms()))
+                        .register(cfg.routes);
+                new AppInfoRoutes(appAuth, appService).register(cfg.routes);
                 new FileRoutes(appAuth, files, config.upload_max_bytes(), uploads).register(cfg.routes);
                 new DatasetAdminRoutes(pipelines, datasets, knowledge, keys, uploads).register(cfg.routes);
                 DatasetAuth datasetAuth = new DatasetAuth(keys);

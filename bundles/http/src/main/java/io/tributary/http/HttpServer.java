@@ -25,13 +25,10 @@ import org.slf4j.LoggerFactory;
 
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.PluginAdmin;
-import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.engine.WorkflowEngine;
-import io.tributary.api.net.SsrfGuard;
+import io.tributary.api.app.AppService;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.AppStore;
-import io.tributary.api.store.RunStore;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.store.DatasetStore;
@@ -52,25 +49,16 @@ import io.tributary.api.store.DatasetStore;
                 @Reference(name = "registry", service = NodeTypeRegistry.class, cardinality = ReferenceCardinality.OPTIONAL,
                         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
                         bind = "changed", unbind = "changed"),
-                @Reference(name = "engine", service = WorkflowEngine.class, cardinality = ReferenceCardinality.OPTIONAL,
-                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-                        bind = "changed", unbind = "changed"),
-                @Reference(name = "importer", service = DslImporter.class, cardinality = ReferenceCardinality.OPTIONAL,
+                @Reference(name = "appService", service = AppService.class, cardinality = ReferenceCardinality.OPTIONAL,
                         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
                         bind = "changed", unbind = "changed"),
                 @Reference(name = "apps", service = AppStore.class, cardinality = ReferenceCardinality.OPTIONAL,
-                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-                        bind = "changed", unbind = "changed"),
-                @Reference(name = "runs", service = RunStore.class, cardinality = ReferenceCardinality.OPTIONAL,
                         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
                         bind = "changed", unbind = "changed"),
                 @Reference(name = "keys", service = ApiKeyStore.class, cardinality = ReferenceCardinality.OPTIONAL,
                         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
                         bind = "changed", unbind = "changed"),
                 @Reference(name = "files", service = FileStore.class, cardinality = ReferenceCardinality.OPTIONAL,
-                        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-                        bind = "changed", unbind = "changed"),
-                @Reference(name = "ssrf", service = SsrfGuard.class, cardinality = ReferenceCardinality.OPTIONAL,
                         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
                         bind = "changed", unbind = "changed"),
                 @Reference(name = "pipelines", service = PipelineService.class, cardinality = ReferenceCardinality.OPTIONAL,

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.api.app.AppDslException;
+import io.tributary.api.app.AppService;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.dsl.DslProblem;
@@ -82,8 +84,8 @@ final class TestServer implements AutoCloseable {
                 ? Optional.of(new App("app1", "Test", "workflow", "", "", 1, Instant.EPOCH, Instant.EPOCH))
                 : Optional.empty())));
         services.put("files", Fakes.of(FileStore.class, Map.of("save", a -> {
-            long max = (long) a[4];
-            byte[] bytes = ((InputStream) a[3]).readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            long max = (long) a[5];
+            byte[] bytes = ((InputStream) a[4]).readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
                 throw new FileTooLargeException(max);
             }
@@ -91,13 +93,16 @@ final class TestServer implements AutoCloseable {
             int dot = name.lastIndexOf('.');
             UploadFile f = new UploadFile("f" + saved.size(), name, bytes.length,
                     dot < 0 ? "" : name.substring(dot + 1), a[1] == null ? "text/plain" : (String) a[1], "",
-                    (String) a[2], Instant.EPOCH);
+                    (String) a[2], Instant.EPOCH, (String) a[3]);
             saved.add(f);
             return f;
         })));
         DslImportException invalid = new DslImportException(List.of(new DslProblem(null, "yaml", "not a DSL")));
         services.put("importer", Fakes.of(DslImporter.class, Map.of("importDsl", a -> {
             throw invalid;
+        })));
+        services.put("appService", Fakes.of(AppService.class, Map.of("importDraft", a -> {
+            throw new AppDslException(invalid.problems());
         })));
         services.put("pipelines", Fakes.of(PipelineService.class, Map.of("importPipeline", a -> {
             throw invalid;

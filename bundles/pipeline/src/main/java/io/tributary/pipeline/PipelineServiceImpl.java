@@ -1,7 +1,6 @@
 package io.tributary.pipeline;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,6 @@ import io.tributary.api.store.dto.DocumentRecord;
 import io.tributary.api.store.dto.NewDataset;
 import io.tributary.api.store.dto.NewDocument;
 import io.tributary.api.store.dto.PipelineRunSpec;
-import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.RunStore;
 import io.tributary.pipeline.datasource.DatasourceNodeRunner;
 import io.tributary.pipeline.datasource.DatasourcePlugins;
@@ -65,6 +63,7 @@ public final class PipelineServiceImpl implements PipelineService {
 
     private final DatasetStore datasets;
     private final WorkflowEngine engine;
+    /** Not called: referenced so runs start only once the store, whose engine layer records them, is up. */
     private final RunStore runs;
     private final PipelineDsl dsl;
     private final DslImporter importer;
@@ -223,13 +222,11 @@ public final class PipelineServiceImpl implements PipelineService {
         Map<String, Object> first = items(check, request).get(0);
         String runId = io.tributary.api.model.TimeOrderedIds.next();
         String workflowId = "draft-" + datasetId;
-        runs.begin(RunRecord.started(runId, datasetId, workflowId, request.inputs(), request.user(), Instant.now()));
         try {
             return engine.start(pipeline.graph(), RunRequests.build(runId, workflowId, datasetId, null,
                     batchIds.next(), request.user(), check.type().wireName(), first, check.startNode().id(),
                     request.inputs(), check.rag(), RunRequests.DEBUGGER, listener));
-        } catch (RunRejectedException e) {
-            runs.reject(runId, e.getMessage());
+        } catch (RunRejectedException e) { // recorded as failed by the store's layer
             throw PipelineException.invalid("The pipeline cannot run: " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.tributary.api.event.RunFinished;
+import io.tributary.api.event.RunStarted;
 
 /** A started run. Thread-safe; valid after the run ended (then it only reports the result). */
 @ProviderType
@@ -25,12 +26,25 @@ public interface RunHandle {
     /**
      * Waits for the run to end.
      *
-     * @return the terminal event (delivered to every listener before this returns)
+     * @return the terminal event (delivered to every listener, and the layers' end work durable, before this
+     *         returns)
      * @throws TimeoutException when the run is still going after {@code timeout}
      */
     RunFinished await(Duration timeout) throws InterruptedException, TimeoutException;
 
-    /** Completes with the terminal event once it has been delivered to every listener. */
+    /**
+     * Completes with the run's first event once every {@link EngineLayer}'s start-of-run work is durable (the run
+     * record exists): a caller that streams the run writes the first event to its client after this.
+     *
+     * @since 2.0.0
+     */
+    CompletionStage<RunStarted> started();
+
+    /**
+     * Completes with the terminal event once it has been delivered to every listener <em>and</em> every
+     * {@link EngineLayer}'s end-of-run work is durable (the final run record is committed). A caller answering a
+     * client waits for this, and never flushes a store.
+     */
     CompletionStage<RunFinished> completion();
 
     /**

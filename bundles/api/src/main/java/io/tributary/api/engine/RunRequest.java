@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.api.event.RunOrigin;
 import io.tributary.api.model.JsonValues;
 
 /**
@@ -26,12 +27,18 @@ import io.tributary.api.model.JsonValues;
  * @param listener              subscribed before the first event, so it sees the whole run; may be {@code null}
  * @param ragVariables          RAG pipeline variables, {@code rag.<owner>.<name>}: owner ({@code shared} or a
  *                              datasource node id) → an object of values; empty for workflow apps
+ * @param origin                who the run belongs to (app or dataset id, end user): the engine puts it on
+ *                              {@link io.tributary.api.event.RunStarted} / {@link io.tributary.api.event.RunRejected}
+ *                              for the layers, so the recording layer writes the whole run record and the caller
+ *                              writes nothing; {@code null} → {@link RunOrigin#NONE}
  */
 public record RunRequest(String runId, String workflowId, Map<String, Object> inputs,
                          Map<String, Object> systemVariables, List<EnvironmentVariable> environment,
                          Map<String, Object> conversationVariables, String startNodeId, int callDepth,
-                         RunLimits limits, RunListener listener, Map<String, Object> ragVariables) {
+                         RunLimits limits, RunListener listener, Map<String, Object> ragVariables,
+                         RunOrigin origin) {
     public RunRequest {
+        origin = origin == null ? RunOrigin.NONE : origin;
         ragVariables = ragVariables == null ? Map.of() : JsonValues.freeze(ragVariables);
         inputs = inputs == null ? Map.of() : JsonValues.freeze(inputs);
         systemVariables = systemVariables == null ? Map.of() : JsonValues.freeze(systemVariables);
@@ -43,13 +50,22 @@ public record RunRequest(String runId, String workflowId, Map<String, Object> in
         }
     }
 
-    /** A request without RAG pipeline variables (the shape of version 1.1.0). */
+    /** A request without an origin (the shape of version 1.1.0). */
+    public RunRequest(String runId, String workflowId, Map<String, Object> inputs,
+                      Map<String, Object> systemVariables, List<EnvironmentVariable> environment,
+                      Map<String, Object> conversationVariables, String startNodeId, int callDepth,
+                      RunLimits limits, RunListener listener, Map<String, Object> ragVariables) {
+        this(runId, workflowId, inputs, systemVariables, environment, conversationVariables, startNodeId, callDepth,
+                limits, listener, ragVariables, RunOrigin.NONE);
+    }
+
+    /** A request without RAG pipeline variables nor origin (the shape of version 1.0.0). */
     public RunRequest(String runId, String workflowId, Map<String, Object> inputs,
                       Map<String, Object> systemVariables, List<EnvironmentVariable> environment,
                       Map<String, Object> conversationVariables, String startNodeId, int callDepth,
                       RunLimits limits, RunListener listener) {
         this(runId, workflowId, inputs, systemVariables, environment, conversationVariables, startNodeId, callDepth,
-                limits, listener, Map.of());
+                limits, listener, Map.of(), RunOrigin.NONE);
     }
 
     /** A builder with no inputs, no variables and no listener. */
@@ -70,6 +86,7 @@ public record RunRequest(String runId, String workflowId, Map<String, Object> in
         private RunLimits limits = RunLimits.NONE;
         private RunListener listener;
         private final Map<String, Object> rag = new LinkedHashMap<>();
+        private RunOrigin origin = RunOrigin.NONE;
 
         private Builder() {
         }
@@ -136,9 +153,15 @@ public record RunRequest(String runId, String workflowId, Map<String, Object> in
             return this;
         }
 
+        /** Who the run belongs to: the app (or dataset) id and the end user. */
+        public Builder origin(String appId, String user) {
+            this.origin = new RunOrigin(appId, user);
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(runId, workflowId, inputs, sys, env, conversation, startNodeId, callDepth, limits,
-                    listener, rag);
+                    listener, rag, origin);
         }
     }
 }

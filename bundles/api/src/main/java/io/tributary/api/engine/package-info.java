@@ -11,7 +11,7 @@
  * {@link io.tributary.api.engine.EngineLayer} are implemented by consumers.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.tributary.api.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,11 +9,15 @@
  * ({@link io.tributary.api.event.NodeStreamChunk}) come in the order the response templates define. Secret
  * environment values never appear in events.
  *
+ * <p>A run the engine refuses to start has one event only, {@link io.tributary.api.event.RunRejected}, seen by the
+ * engine layers (1.2.0). Every run carries its {@link io.tributary.api.event.RunOrigin} (app or dataset, end user)
+ * on its first event.
+ *
  * <p>The set grows with the engine (iteration/loop, datasource progress); consumers must ignore event types
  * they do not know.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tributary.api.event;
 
 import org.osgi.annotation.bundle.Export;

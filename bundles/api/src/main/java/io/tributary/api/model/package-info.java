@@ -1,6 +1,8 @@
 /**
  * Immutable records shared by every part of Tributary: the graph model (the shape of a Dify DSL's
- * {@code workflow.graph}) and descriptions of installed node types.
+ * {@code workflow.graph}), descriptions of installed node types, and Dify's values that several bundles must
+ * agree on: {@link io.tributary.api.model.SystemVariables} names, the {@link io.tributary.api.model.DifyFile} value
+ * and the {@link io.tributary.api.model.NumberText} rule for numbers sent as text.
  *
  * <p>Records here carry data only; they never hold service objects or class loaders of plugins, so they
  * can be kept, logged and serialised freely.

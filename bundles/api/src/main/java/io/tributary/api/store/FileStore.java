@@ -24,11 +24,30 @@ public interface FileStore {
      * @throws FileTooLargeException when the content is larger than {@code maxBytes}; nothing is kept
      * @throws IOException           when reading {@code content} fails; nothing is kept
      */
-    UploadFile save(String name, String mimeType, String createdBy, InputStream content, long maxBytes)
+    default UploadFile save(String name, String mimeType, String createdBy, InputStream content, long maxBytes)
+            throws IOException {
+        return save(name, mimeType, createdBy, "", content, maxBytes);
+    }
+
+    /**
+     * As {@link #save(String, String, String, InputStream, long)}, recording whose upload it is.
+     *
+     * @param scope {@link UploadFile#appScope} or {@link UploadFile#DATASETS_SCOPE} of the key that uploaded it;
+     *              {@code null} or empty for a file that belongs to no API scope (saved by a node)
+     */
+    UploadFile save(String name, String mimeType, String createdBy, String scope, InputStream content, long maxBytes)
             throws IOException;
 
     /** The file's metadata, or empty. */
     Optional<UploadFile> file(String id);
+
+    /**
+     * The file if it belongs to {@code scope}: an upload of another app or dataset is answered exactly as an unknown
+     * id (empty), so ids cannot be probed across scopes.
+     */
+    default Optional<UploadFile> file(String id, String scope) {
+        return file(id).filter(f -> f.scope().equals(scope));
+    }
 
     /**
      * Opens the file's content; the caller closes the stream.

@@ -11,12 +11,17 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Recorded workflow runs and their node executions. The store bundle records every run of the engine itself (an
- * {@link io.tributary.api.engine.EngineLayer}); a caller that knows more about a run than its events say (the
- * app and the user that started it) calls {@link #begin} before starting it.
+ * Recorded workflow runs and their node executions, read-only. The store bundle records every run itself, as an
+ * {@link io.tributary.api.engine.EngineLayer}: the run record is written from the run's events alone (its owner and
+ * user come from {@link io.tributary.api.event.RunStarted#origin()}, a refused run from
+ * {@link io.tributary.api.event.RunRejected}). Writes are queued behind the engine and committed in groups; the
+ * layer's start and end stages complete when the record is committed, so
+ * {@link io.tributary.api.engine.RunHandle#started()} and {@link io.tributary.api.engine.RunHandle#completion()}
+ * tell a caller when the record is durable. Callers never write or flush run records.
  *
- * <p>A run record is final once the run ended, whether or not anyone was still listening. When the store starts,
- * runs still {@code running} (left by a process that stopped mid-run) are marked {@code failed} with the error
+ * <p>Reads wait for every write queued before them, so they see a run as soon as its start was recorded. A run
+ * record is final once the run ended, whether or not anyone was still listening. When the store starts, runs still
+ * {@code running} (left by a process that stopped mid-run) are marked {@code failed} with the error
  * {@value #INTERRUPTED}.
  */
 @ProviderType
@@ -24,12 +29,6 @@ public interface RunStore {
 
     /** The error of runs found {@code running} when the store starts. */
     String INTERRUPTED = "the server stopped while the run was in progress";
-
-    /** Records a run about to start (status {@code running}); the engine's events then complete it. */
-    void begin(RunRecord run);
-
-    /** Marks a run that never started (rejected) as failed with this error. */
-    void reject(String runId, String error);
 
     /** The run, or empty. */
     Optional<RunRecord> run(String runId);
@@ -39,12 +38,4 @@ public interface RunStore {
 
     /** A page of an app's runs. */
     RunPage query(RunQuery query);
-
-    /**
-     * Waits until every record written before this call (by {@link #begin}, {@link #reject} or the engine's events)
-     * is durable in the database. Records are written behind the engine with group commit; a caller that is about
-     * to acknowledge a finished run to a client calls this first. Reads of this store flush by themselves.
-     */
-    default void flush() {
-    }
 }

@@ -35,6 +35,7 @@ import io.tributary.engine.impl.domain.Ids;
 import io.tributary.engine.impl.domain.RunPlan;
 import io.tributary.engine.impl.limits.Limits;
 import io.tributary.engine.impl.orchestration.Planner;
+import io.tributary.engine.impl.events.Rejections;
 import io.tributary.engine.impl.orchestration.Run;
 import io.tributary.engine.impl.workers.Deadlines;
 
@@ -157,15 +158,21 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
     @Override
     public RunHandle start(Graph graph, RunRequest request) throws RunRejectedException {
         Limits l = limits.with(request.limits());
-        if (request.callDepth() > l.maxCallDepth()) {
-            throw new RunRejectedException(List.of(new GraphProblem(null,
-                    Limits.callDepthExceeded(request.callDepth(), l.maxCallDepth()))));
-        }
         String runId = request.runId() == null || request.runId().isBlank() ? Ids.uuid() : request.runId();
         if (active.containsKey(runId)) {
+            // not reported to the layers: the record of that id belongs to the run that is going on
             throw new RunRejectedException(List.of(new GraphProblem(null, "run '" + runId + "' is already running")));
         }
-        RunPlan plan = planner.plan(graph, request.startNodeId());
+        RunPlan plan;
+        try {
+            if (request.callDepth() > l.maxCallDepth()) {
+                throw new RunRejectedException(List.of(new GraphProblem(null,
+                        Limits.callDepthExceeded(request.callDepth(), l.maxCallDepth()))));
+            }
+            plan = planner.plan(graph, request.startNodeId());
+        } catch (RunRejectedException e) {
+            throw Rejections.report(List.copyOf(layers), runId, request, e);
+        }
         Run run = Run.create(runId, request, plan, l, List.copyOf(layers), timers, deadlines,
                 () -> active.remove(runId));
         active.put(runId, run);

@@ -149,7 +149,7 @@ class EventsAndLeasesTest extends EngineFixture {
         List<String> calls = new CopyOnWriteArrayList<>();
         engine.addLayer(new EngineLayer() {
             @Override
-            public void onRunStart(RunStarted started) {
+            public java.util.concurrent.CompletionStage<?> onRunStart(RunStarted started) {
                 calls.add("start");
                 throw new IllegalStateException("layer bug");
             }
@@ -161,13 +161,70 @@ class EventsAndLeasesTest extends EngineFixture {
             }
 
             @Override
-            public void onRunEnd(RunFinished finished) {
+            public java.util.concurrent.CompletionStage<?> onRunEnd(RunFinished finished) {
                 calls.add("end");
+                return EngineLayer.done();
             }
         });
         Recorder rec = run(new Graphs().node("s", "start").build());
         assertEquals(RunStatus.SUCCEEDED, last(rec).status());
         assertEquals(List.of("start", "RunStarted", "NodeStarted", "NodeFinished", "RunFinished", "end"), calls);
+    }
+
+    @Test
+    void theHandleCompletesOnlyAfterTheLayersWorkIsDurable() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> startDurable = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> endDurable = new java.util.concurrent.CompletableFuture<>();
+        List<io.tributary.api.event.RunOrigin> origins = new CopyOnWriteArrayList<>();
+        engine.addLayer(new EngineLayer() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onRunStart(RunStarted started) {
+                origins.add(started.origin());
+                return startDurable;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onRunEnd(RunFinished finished) {
+                return endDurable;
+            }
+        });
+        java.util.concurrent.CompletableFuture<RunFinished> heard = new java.util.concurrent.CompletableFuture<>();
+        RunHandle h = engine.start(new Graphs().node("s", "start").build(), RunRequest.builder()
+                .origin("app-1", "alice").listener(ev -> {
+                    if (ev instanceof RunFinished x) {
+                        heard.complete(x);
+                    }
+                }).build());
+        // the engine loop is not held by the pending stages: the run ends and its listener hears it
+        RunFinished f = heard.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(RunStatus.SUCCEEDED, f.status());
+        assertEquals(List.of(new io.tributary.api.event.RunOrigin("app-1", "alice")), origins);
+        assertFalse(h.started().toCompletableFuture().isDone());
+        assertFalse(h.completion().toCompletableFuture().isDone());
+        startDurable.complete(null);
+        assertNotNull(h.started().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertFalse(h.completion().toCompletableFuture().isDone());
+        endDurable.complete(null);
+        assertEquals(f, h.completion().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aRejectedRunIsAnEventTheLayersSee() {
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        engine.addLayer(new EngineLayer() {
+            @Override
+            public void onEvent(RunEvent event) {
+                seen.add(event);
+            }
+        });
+        Graph g = new Graphs().node("s", "start").node("x", "missing").edge("s", "x").build();
+        var e = rejected(g, RunRequest.builder().runId("rj").workflowId("wf").origin("app-1", "bob").build());
+        assertEquals(1, seen.size());
+        var r = (io.tributary.api.event.RunRejected) seen.get(0);
+        assertEquals("rj", r.runId());
+        assertEquals("wf", r.workflowId());
+        assertEquals(new io.tributary.api.event.RunOrigin("app-1", "bob"), r.origin());
+        assertEquals(e.getMessage(), r.error());
     }
 
     @Test

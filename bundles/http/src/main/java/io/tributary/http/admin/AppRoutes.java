@@ -1,45 +1,33 @@
 package io.tributary.http.admin;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tributary.api.dsl.DslDocument;
-import io.tributary.api.dsl.DslImportException;
-import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.dsl.DslKind;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.app.AppDetail;
+import io.tributary.api.app.AppDslException;
+import io.tributary.api.app.AppService;
 import io.tributary.api.store.dto.ApiKey;
-import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.dto.App;
-import io.tributary.api.store.AppStore;
 import io.tributary.api.store.dto.AppVersion;
 import io.tributary.api.store.dto.IssuedKey;
-import io.tributary.api.store.dto.KeyKind;
 import io.tributary.http.ApiException;
 import io.tributary.http.ServiceSlot;
 import io.tributary.http.Uploads;
 
 /**
  * Admin API for workflow apps: import a DSL as a draft, publish it as an immutable version, list, and issue or
- * revoke the app's {@code app-} keys. The admin token is checked by the {@code /admin/*} before-handler.
+ * revoke the app's {@code app-} keys; each route one {@link AppService} call. The admin token is checked by the
+ * {@code /admin/*} before-handler.
  */
 public final class AppRoutes {
-    private final ServiceSlot<AppStore> apps;
-    private final ServiceSlot<ApiKeyStore> keys;
-    private final ServiceSlot<DslImporter> importer;
+    private final ServiceSlot<AppService> service;
     private final Uploads uploads;
 
-    public AppRoutes(ServiceSlot<AppStore> apps, ServiceSlot<ApiKeyStore> keys, ServiceSlot<DslImporter> importer,
-                     Uploads uploads) {
-        this.apps = apps;
-        this.keys = keys;
-        this.importer = importer;
+    public AppRoutes(ServiceSlot<AppService> service, Uploads uploads) {
+        this.service = service;
         this.uploads = uploads;
     }
 
@@ -53,96 +41,44 @@ public final class AppRoutes {
     }
 
     private void create(Context ctx) throws IOException {
-        String yaml = dslText(ctx, uploads);
-        DslDocument doc = checked(yaml);
-        if (doc.kind() != DslKind.APP || !"workflow".equals(doc.metadata().mode())) {
-            throw ApiException.badRequest("invalid_dsl", "Only workflow apps can be imported (kind: app, app.mode: "
-                    + "workflow); got kind '" + doc.kind().dslName() + "', mode '" + doc.metadata().mode() + "'.");
-        }
-        App app = apps.get().create(doc.metadata().name(), doc.metadata().mode(), doc.metadata().description(), yaml);
+        App app = service.get().importDraft(DslBody.text(ctx, uploads));
         ctx.status(201).json(json(app, true));
     }
 
-    /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}. */
-    static String dslText(Context ctx, Uploads uploads) throws IOException {
-        byte[] bytes;
-        if (Uploads.isMultipart(ctx)) {
-            try (Uploads.Form form = uploads.read(ctx); InputStream in = form.single("file").open()) {
-                bytes = in.readNBytes(DslImporter.MAX_SIZE + 1);
-            }
-        } else {
-            try (InputStream in = ctx.bodyInputStream()) {
-                bytes = in.readNBytes(DslImporter.MAX_SIZE + 1);
-            }
-        }
-        if (bytes.length > DslImporter.MAX_SIZE) {
-            throw ApiException.badRequest("invalid_dsl", "The DSL is larger than " + DslImporter.MAX_SIZE + " bytes.");
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            throw ApiException.badRequest("invalid_param",
-                    "Send the DSL YAML as the request body or as the multipart field 'file'.");
-        }
-        return text;
+    /** Renders {@code invalid_dsl} with its problem list (400). */
+    private static void invalidDsl(AppDslException e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", e.getMessage());
+        body.put("status", 400);
+        body.put("problems", e.problems().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("node_id", p.nodeId());
+            m.put("field", p.field());
+            m.put("message", p.message());
+            return m;
+        }).toList());
+        ctx.status(400).json(body);
     }
 
-    private DslDocument checked(String yaml) {
-        try {
-            return importer.get().importDsl(yaml);
-        } catch (DslImportException e) {
-            throw new InvalidDsl(e.problems());
-        }
-    }
-
-    /** 400 {@code invalid_dsl} listing every problem. */
-    static final class InvalidDsl extends ApiException {
-        private static final long serialVersionUID = 1L;
-        private final transient List<DslProblem> problems;
-
-        InvalidDsl(List<DslProblem> problems) {
-            super(400, "invalid_dsl", "The DSL has " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ")
-                    + String.join("; ", problems.stream().map(DslProblem::toString).toList()));
-            this.problems = problems;
-        }
-
-        static void register(RoutesConfig routes) {
-            routes.exception(InvalidDsl.class, (e, ctx) -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("code", e.code());
-                body.put("message", e.getMessage());
-                body.put("status", e.status());
-                body.put("problems", e.problems.stream().map(p -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("node_id", p.nodeId());
-                    m.put("field", p.field());
-                    m.put("message", p.message());
-                    return m;
-                }).toList());
-                ctx.status(400).json(body);
-            });
-        }
-    }
-
-    /** Registers the handler that renders {@code invalid_dsl} with its problem list. */
+    /** Registers the handler that renders {@code invalid_dsl} with its problem list (apps and datasets). */
     public static void registerErrors(RoutesConfig routes) {
-        InvalidDsl.register(routes);
+        routes.exception(AppDslException.class, AppRoutes::invalidDsl);
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("data", apps.get().list().stream().map(a -> json(a, false)).toList()));
+        ctx.json(Map.of("data", service.get().apps().stream().map(a -> json(a, false)).toList()));
     }
 
     private void one(Context ctx) {
-        App app = app(ctx);
-        Map<String, Object> body = json(app, true);
-        body.put("api_keys", keys.get().list(KeyKind.APP, app.id()).stream().map(AppRoutes::json).toList());
+        AppDetail detail = service.get().app(ctx.pathParam("appId"));
+        Map<String, Object> body = json(detail.app(), true);
+        body.put("api_keys", detail.keys().stream().map(AppRoutes::json).toList());
         ctx.json(body);
     }
 
     private void publish(Context ctx) {
-        App app = app(ctx);
-        checked(app.draftDsl());
-        AppVersion v = apps.get().publish(app.id()).orElseThrow(() -> notFound(app.id()));
+        AppVersion v = service.get().publish(ctx.pathParam("appId"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("app_id", v.appId());
         body.put("version", v.version());
@@ -152,30 +88,15 @@ public final class AppRoutes {
     }
 
     private void issueKey(Context ctx) {
-        App app = app(ctx);
-        IssuedKey issued = keys.get().issue(KeyKind.APP, app.id());
+        IssuedKey issued = service.get().issueKey(ctx.pathParam("appId"));
         Map<String, Object> body = json(issued.key());
         body.put("token", issued.secret());
         ctx.status(201).json(body);
     }
 
     private void revokeKey(Context ctx) {
-        App app = app(ctx);
-        String keyId = ctx.pathParam("keyId");
-        boolean ours = keys.get().list(KeyKind.APP, app.id()).stream().anyMatch(k -> k.id().equals(keyId) && k.active());
-        if (!ours || !keys.get().revoke(keyId)) {
-            throw ApiException.notFound("API key " + keyId + " not found.");
-        }
+        service.get().revokeKey(ctx.pathParam("appId"), ctx.pathParam("keyId"));
         ctx.json(Map.of("result", "success"));
-    }
-
-    private App app(Context ctx) {
-        String id = ctx.pathParam("appId");
-        return apps.get().app(id).orElseThrow(() -> notFound(id));
-    }
-
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("App " + id + " not found.");
     }
 
     static Map<String, Object> json(App a, boolean withDsl) {

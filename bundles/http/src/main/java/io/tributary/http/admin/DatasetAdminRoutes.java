@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.tributary.api.app.AppDslException;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.pipeline.PipelineService;
@@ -95,12 +96,12 @@ public final class DatasetAdminRoutes {
     /** A dataset from the DSL in the body, or from a built-in template ({@code ?template=<id>}, empty body). */
     private void create(Context ctx) throws IOException {
         String templateId = ctx.queryParam("template");
-        String yaml = templateId == null ? AppRoutes.dslText(ctx, uploads) : template(templateId).dsl();
+        String yaml = templateId == null ? DslBody.text(ctx, uploads) : template(templateId).dsl();
         Dataset d;
         try {
             d = pipelines.get().importPipeline(yaml, "admin");
         } catch (DslImportException e) {
-            throw new AppRoutes.InvalidDsl(e.problems());
+            throw new AppDslException(e.problems());
         }
         ctx.status(201).json(json(d, true));
     }

@@ -9,8 +9,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.FileTooLargeException;
+import io.tributary.api.store.dto.App;
 import io.tributary.api.store.dto.UploadFile;
-import io.tributary.http.files.UploadTypes;
+import io.tributary.api.model.FileTypes;
 import io.tributary.http.ApiException;
 import io.tributary.http.AppAuth;
 import io.tributary.http.ServiceSlot;
@@ -18,10 +19,10 @@ import io.tributary.http.Uploads;
 
 /**
  * {@code POST /v1/files/upload}: one multipart part {@code file} (and an optional {@code user} field) saved through
- * the {@link FileStore}; 201 with Dify's upload fields. The body is read by {@link Uploads} (every malformed body a
- * 400). The size limit holds while the body streams in: a {@code Content-Length} far over it is refused before
- * anything is read, the multipart parser stops a part at the limit, and the store stops again at {@code limit + 1}
- * bytes.
+ * the {@link FileStore} as an upload of the key's app (usable in that app's runs only); 201 with Dify's upload
+ * fields. The body is read by {@link Uploads} (every malformed body a 400). The size limit holds while the body
+ * streams in: a {@code Content-Length} far over it is refused before anything is read, the multipart parser stops
+ * a part at the limit, and the store stops again at {@code limit + 1} bytes.
  */
 public final class FileRoutes {
     private final AppAuth auth;
@@ -41,7 +42,7 @@ public final class FileRoutes {
     }
 
     private void upload(Context ctx) throws IOException {
-        auth.check(ctx);
+        App app = auth.check(ctx);
         try (Uploads.Form form = uploads.read(ctx, maxBytes)) {
             Uploads.FilePart part = form.single("file");
             String user = form.field("user", 256);
@@ -49,7 +50,7 @@ public final class FileRoutes {
             if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
                 throw ApiException.badRequest("invalid_param", "Filename contains invalid characters.");
             }
-            if (UploadTypes.allowed(UploadTypes.extension(name)).isEmpty()) {
+            if (FileTypes.allowed(FileTypes.extension(name)).isEmpty()) {
                 throw new ApiException(415, "unsupported_file_type", "File type not allowed.");
             }
             String mime = part.contentType();
@@ -58,7 +59,7 @@ public final class FileRoutes {
             }
             UploadFile saved;
             try (InputStream in = part.open()) {
-                saved = files.get().save(name, mime, user, in, maxBytes);
+                saved = files.get().save(name, mime, user, UploadFile.appScope(app.id()), in, maxBytes);
             } catch (FileTooLargeException e) {
                 throw Uploads.tooLarge(maxBytes);
             }

@@ -1,5 +1,6 @@
 /**
- * Files in the service API: the upload allow-list, Dify File objects (maps in the variable pool and on the wire),
- * and the resolution of a run request's file descriptors ({@code local_file}, {@code remote_url}) into them.
+ * Files in the service API: the upload route ({@code /v1/files/upload}), which stores a file as an upload of the
+ * key's app. Dify File values and file types are the API's ({@code io.tributary.api.model.DifyFile},
+ * {@code FileTypes}); resolving a run's file descriptors is the app service's.
  */
 package io.tributary.http.files;

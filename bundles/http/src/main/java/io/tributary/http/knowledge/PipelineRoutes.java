@@ -88,7 +88,7 @@ public final class PipelineRoutes {
             String mime = file.contentType().startsWith("application/octet-stream") ? null : file.contentType();
             UploadFile saved;
             try (InputStream in = file.open()) {
-                saved = files.get().save(name, mime, key.id(), in, maxUploadBytes);
+                saved = files.get().save(name, mime, key.id(), UploadFile.DATASETS_SCOPE, in, maxUploadBytes);
             } catch (FileTooLargeException e) {
                 throw Uploads.tooLarge(maxUploadBytes);
             }
@@ -114,11 +114,11 @@ public final class PipelineRoutes {
             return;
         }
         WireEvents wire = new WireEvents(null, key.id(), true); // Dify truncates pipeline run events
-        RunStream stream = run.streaming() ? new RunStream(wire, mapper) : null;
+        RunStream stream = run.streaming() ? new RunStream(mapper) : null;
         RunHandle handle = pipelines.get().runDraft(id, run.request(), stream == null ? e -> { } : stream);
         if (stream != null) {
             try {
-                stream.pump(ctx, ping);
+                stream.pump(ctx, ping, wire, handle);
             } finally {
                 handle.unsubscribe(stream);
             }

@@ -9,34 +9,32 @@ import java.util.Map;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tributary.api.dsl.DslDocument;
+import io.tributary.api.app.AppParameters;
+import io.tributary.api.app.AppService;
+import io.tributary.api.app.StartForm;
 import io.tributary.api.event.RunStatus;
 import io.tributary.api.store.dto.App;
 import io.tributary.api.store.dto.RunPage;
 import io.tributary.api.store.dto.RunQuery;
 import io.tributary.api.store.dto.RunRecord;
-import io.tributary.api.store.RunStore;
 import io.tributary.http.ApiException;
 import io.tributary.http.AppAuth;
 import io.tributary.http.ServiceSlot;
-import io.tributary.http.workflow.InputForm;
 
 /**
  * The app-level read routes of the service API: {@code /v1/info}, {@code /v1/parameters} (the input form of
- * the published start node) and {@code /v1/workflows/logs}.
+ * the published start node) and {@code /v1/workflows/logs}: parse, one {@link AppService} call, render.
  */
 public final class AppInfoRoutes {
     static final int MAX_PAGE = 99_999;
     static final int MAX_LIMIT = 100;
 
     private final AppAuth auth;
-    private final WorkflowRoutes workflows;
-    private final ServiceSlot<RunStore> runs;
+    private final ServiceSlot<AppService> service;
 
-    public AppInfoRoutes(AppAuth auth, WorkflowRoutes workflows, ServiceSlot<RunStore> runs) {
+    public AppInfoRoutes(AppAuth auth, ServiceSlot<AppService> service) {
         this.auth = auth;
-        this.workflows = workflows;
-        this.runs = runs;
+        this.service = service;
     }
 
     public void register(RoutesConfig routes) {
@@ -58,8 +56,8 @@ public final class AppInfoRoutes {
 
     private void parameters(Context ctx) {
         App app = auth.check(ctx);
-        DslDocument doc = workflows.published(app).document();
-        Map<String, Object> features = doc.features();
+        AppParameters p = service.get().parameters(app);
+        Map<String, Object> features = p.features();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("opening_statement", features.getOrDefault("opening_statement", ""));
         m.put("suggested_questions", features.getOrDefault("suggested_questions", List.of()));
@@ -69,7 +67,7 @@ public final class AppInfoRoutes {
         }
         m.put("text_to_speech", features.getOrDefault("text_to_speech",
                 Map.of("enabled", false, "voice", "", "language", "", "autoPlay", "disabled")));
-        m.put("user_input_form", InputForm.of(doc.graph()).fields().stream().map(AppInfoRoutes::formItem).toList());
+        m.put("user_input_form", p.form().fields().stream().map(AppInfoRoutes::formItem).toList());
         m.put("file_upload", features.getOrDefault("file_upload", Map.of("image", Map.of("enabled", false,
                 "number_limits", 3, "detail", "high", "transfer_methods", List.of("remote_url", "local_file")))));
         Map<String, Object> limits = new LinkedHashMap<>();
@@ -82,7 +80,7 @@ public final class AppInfoRoutes {
         ctx.json(m);
     }
 
-    static Map<String, Object> formItem(InputForm.Field f) {
+    static Map<String, Object> formItem(StartForm.Field f) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("label", f.label());
         c.put("variable", f.variable());
@@ -114,7 +112,7 @@ public final class AppInfoRoutes {
                         "status must be one of succeeded, failed, stopped, running, partial-succeeded.");
             };
         }
-        RunPage p = runs.get().query(new RunQuery(app.id(), ctx.queryParam("keyword"), status,
+        RunPage p = service.get().logs(app, new RunQuery(app.id(), ctx.queryParam("keyword"), status,
                 time(ctx, "created_at__before"), time(ctx, "created_at__after"), page, limit));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("page", page);

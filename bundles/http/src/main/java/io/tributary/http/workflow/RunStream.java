@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.http.Context;
+import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunListener;
 import io.tributary.api.event.RunEvent;
 import io.tributary.api.event.RunFinished;
@@ -29,11 +32,10 @@ public final class RunStream implements RunListener {
     private static final byte[] PING_FRAME = "event: ping\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final LinkedBlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
-    private final WireEvents wire;
     private final ObjectMapper mapper;
 
-    public RunStream(WireEvents wire, ObjectMapper mapper) {
-        this.wire = wire;
+    /** A stream whose events are queued from the start; they are mapped to Dify's frames when pumped. */
+    public RunStream(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -67,17 +69,13 @@ public final class RunStream implements RunListener {
         return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Starts the response and writes events until the run finished or the client left. */
-    public void pump(Context ctx, Duration ping) throws InterruptedException {
-        pump(ctx, ping, () -> { });
-    }
-
     /**
-     * As {@link #pump(Context, Duration)}, running {@code durable} before the first event and before the terminal
-     * event are written: the run's record is durable before the client learns that the run exists and again before
-     * it learns that it ended.
+     * Starts the response and writes events, as {@code wire} maps them, until the run finished or the client left.
+     * The first event is written once {@link RunHandle#started()} completed and the terminal one once
+     * {@link RunHandle#completion()} did: the run's record is durable before the client learns that the run exists,
+     * and again before it learns that it ended.
      */
-    public void pump(Context ctx, Duration ping, Runnable durable) throws InterruptedException {
+    public void pump(Context ctx, Duration ping, WireEvents wire, RunHandle handle) throws InterruptedException {
         var res = ctx.res();
         res.setStatus(200);
         res.setContentType("text/event-stream; charset=utf-8");
@@ -98,9 +96,12 @@ public final class RunStream implements RunListener {
                 if (e == null) {
                     out.write(PING_FRAME);
                 } else {
-                    if (!announced || e instanceof RunFinished) {
-                        durable.run();
+                    if (!announced) {
+                        await(handle.started());
                         announced = true;
+                    }
+                    if (e instanceof RunFinished) {
+                        await(handle.completion());
                     }
                     for (Map<String, Object> frame : wire.map(e)) {
                         out.write(frame(frame, e));
@@ -113,6 +114,15 @@ public final class RunStream implements RunListener {
             if (e instanceof RunFinished) {
                 return;
             }
+        }
+    }
+
+    /** Waits for a durability stage; it completes within the engine's layer timeout, failed or not. */
+    private static void await(CompletionStage<?> stage) throws InterruptedException {
+        try {
+            stage.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            // a failed layer stage is logged by the engine; the client still hears the run
         }
     }
 }

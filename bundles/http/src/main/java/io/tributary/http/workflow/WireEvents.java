@@ -14,8 +14,8 @@ import io.tributary.api.event.NodeStreamChunk;
 import io.tributary.api.event.RunEvent;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStarted;
+import io.tributary.api.model.DifyFile;
 import io.tributary.api.model.ValueTruncation;
-import io.tributary.http.files.FileObjects;
 
 /**
  * Engine events as Dify's stream events ({@code {"event", "task_id", "workflow_run_id", "data"}}). A container
@@ -145,7 +145,7 @@ public final class WireEvents {
         d.put("execution_metadata", f.metadata());
         d.put("created_at", epoch(f.startedAt()));
         d.put("finished_at", epoch(f.at()));
-        d.put("files", FileObjects.in(f.outputs()));
+        d.put("files", DifyFile.in(f.outputs()));
         d.put("iteration_id", f.iterationId());
         d.put("loop_id", f.loopId());
         return d;
@@ -246,7 +246,7 @@ public final class WireEvents {
         d.put("created_at", epoch(f.startedAt()));
         d.put("finished_at", epoch(f.at()));
         d.put("exceptions_count", f.exceptionsCount());
-        d.put("files", FileObjects.in(f.outputs()));
+        d.put("files", DifyFile.in(f.outputs()));
         return d;
     }
 

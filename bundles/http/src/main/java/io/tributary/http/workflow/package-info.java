@@ -1,5 +1,5 @@
 /**
- * The workflow service API's moving parts: input validation against the start node's form, the mapping of
- * engine events to Dify's SSE events, the stream writer, and the cache of parsed published graphs.
+ * The workflow service API's routes (translation only: parse, one {@code AppService} call, render), the mapping of
+ * engine events to Dify's SSE events, and the stream writer. The rules live in the app bundle.
  */
 package io.tributary.http.workflow;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.api.model.NumberText;
 import io.tributary.api.dsl.RagPipelineVariable;
 import io.tributary.api.pipeline.PipelineException;
 
@@ -55,13 +56,9 @@ public final class RagVariables {
                 if (value instanceof Number) {
                     return value;
                 }
-                if (value instanceof String s) {
-                    try {
-                        double d = Double.parseDouble(s.trim());
-                        return d == Math.rint(d) && Math.abs(d) < Long.MAX_VALUE ? (Object) (long) d : (Object) d;
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
+                if (value instanceof String s && NumberText.isNumber(s)) { // bounded before it is parsed
+                    double d = Double.parseDouble(s.trim());
+                    return d == Math.rint(d) && Math.abs(d) < Long.MAX_VALUE ? (Object) (long) d : (Object) d;
                 }
                 throw PipelineException.invalid(v.variable() + " in input form must be a valid number");
             }

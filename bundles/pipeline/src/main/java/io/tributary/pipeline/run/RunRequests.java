@@ -8,7 +8,7 @@ import io.tributary.api.engine.RunRequest;
 
 /**
  * The engine request of one pipeline item (dify.md §1.2 "Per-item run"): the {@code sys} variables, the RAG
- * variables, the inputs and the start node.
+ * variables, the inputs, the start node and the run's origin (dataset, user), from which the store records it.
  */
 public final class RunRequests {
     /** {@code sys.invoke_from} of published runs. */
@@ -30,6 +30,7 @@ public final class RunRequests {
                                    Map<String, Map<String, Object>> rag, String invokeFrom, RunListener listener) {
         RunRequest.Builder b = RunRequest.builder().runId(runId).workflowId(workflowId).inputs(inputs)
                 .startNodeId(startNodeId).listener(listener)
+                .origin(datasetId, user) // the store's run recorder writes the record: owner dataset, end user
                 .system("user_id", user)
                 .system("app_id", datasetId)
                 .system("workflow_id", workflowId)

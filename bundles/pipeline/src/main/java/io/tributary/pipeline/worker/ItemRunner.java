@@ -1,6 +1,5 @@
 package io.tributary.pipeline.worker;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +22,6 @@ import io.tributary.api.store.dto.DatasetVersion;
 import io.tributary.api.store.dto.DocumentRecord;
 import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
-import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.RunStore;
 import io.tributary.pipeline.definition.PipelineDefinition;
 import io.tributary.pipeline.definition.PublishedPipelines;
@@ -44,6 +42,7 @@ final class ItemRunner {
     private final DatasetStore datasets;
     private final PipelineQueue queue;
     private final WorkflowEngine engine;
+    /** Not called: referenced so runs start only once the store, whose engine layer records them, is up. */
     private final RunStore runs;
     private final PublishedPipelines pipelines;
     private final BooleanSupplier stopping;
@@ -111,13 +110,10 @@ final class ItemRunner {
         var request = RunRequests.build(runId, item.workflowId(), item.datasetId(), item.documentId(), item.batch(),
                 item.createdBy(), item.datasourceType(), item.datasourceInfo(), item.startNodeId(), item.inputs(), rag,
                 RunRequests.PUBLISHED, null);
-        runs.begin(RunRecord.started(runId, item.datasetId(), item.workflowId(), item.inputs(), item.createdBy(),
-                Instant.now()));
         RunHandle handle;
         try {
             handle = engine.start(pipeline.graph(), request);
-        } catch (RunRejectedException e) {
-            runs.reject(runId, e.getMessage());
+        } catch (RunRejectedException e) { // recorded as failed by the store's layer
             throw new Failure(e.getMessage());
         }
         inFlight.put(item.id(), handle);

@@ -79,4 +79,13 @@ class RunPartsTest {
         assertEquals("untitled", DatasourceItems.documentName(DatasourceType.ONLINE_DRIVE, Map.of("id", "k")));
         assertEquals("a.pdf", DatasourceItems.documentName(DatasourceType.LOCAL_FILE, Map.of("name", "a.pdf")));
     }
+
+    @Test
+    void aNumberTextIsBoundedBeforeItIsParsed() {
+        RagPipelineVariable n = new RagPipelineVariable("shared", "size", "Size", "number", false, null, List.of(),
+                null, null, null, null, null, List.of(), List.of(), List.of());
+        assertEquals(12L, RagVariables.coerce(n, " 12 "));
+        assertEquals("size in input form must be a valid number", assertThrows(PipelineException.class,
+                () -> RagVariables.coerce(n, "9".repeat(1_000_000))).getMessage());
+    }
 }

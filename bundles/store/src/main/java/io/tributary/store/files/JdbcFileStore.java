@@ -51,7 +51,7 @@ import io.tributary.store.db.Database;
 @Component(service = FileStore.class, configurationPid = Database.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class JdbcFileStore implements FileStore {
-    private static final String COLUMNS = "id, name, size, extension, mime_type, sha256, created_by, created_at";
+    private static final String COLUMNS = "id, name, size, extension, mime_type, sha256, created_by, created_at, owner_scope";
     private static final int BUFFER = 64 * 1024;
 
     /** The part of the store configuration this component reads (same PID as {@link Database}). */
@@ -87,7 +87,8 @@ public final class JdbcFileStore implements FileStore {
     }
 
     @Override
-    public UploadFile save(String name, String mimeType, String createdBy, InputStream content, long maxBytes)
+    public UploadFile save(String name, String mimeType, String createdBy, String scope, InputStream content,
+                           long maxBytes)
             throws IOException {
         Objects.requireNonNull(content, "content");
         if (name == null || name.isBlank() || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
@@ -112,7 +113,7 @@ public final class JdbcFileStore implements FileStore {
             String ext = MimeTypes.extension(name);
             UploadFile file = new UploadFile(io.tributary.api.model.TimeOrderedIds.next(), truncate(name, 255), size, truncate(ext, 32),
                     truncate(MimeTypes.of(mimeType, ext), 255), hash, truncate(createdBy == null ? "" : createdBy, 255),
-                    Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), scope == null ? "" : scope);
             insert(file);
             return file;
         } finally {
@@ -157,7 +158,7 @@ public final class JdbcFileStore implements FileStore {
     private void insert(UploadFile f) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO upload_files (" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, f.id());
             ps.setString(2, f.name());
             ps.setLong(3, f.size());
@@ -166,6 +167,7 @@ public final class JdbcFileStore implements FileStore {
             ps.setString(6, f.sha256());
             ps.setString(7, f.createdBy());
             ps.setObject(8, f.createdAt().atOffset(ZoneOffset.UTC));
+            ps.setString(9, f.scope());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Could not record upload '" + f.name() + "': " + e.getMessage(), e);
@@ -186,7 +188,7 @@ public final class JdbcFileStore implements FileStore {
                 }
                 return Optional.of(new UploadFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class).toInstant()));
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9)));
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read upload " + id + ": " + e.getMessage(), e);

@@ -15,8 +15,8 @@ import io.tributary.api.store.dto.RunRecord;
 import io.tributary.api.store.RunStore;
 
 /**
- * Recorded runs: writes go through the group-committing {@link RunWriter} (as {@link RunRecorder}'s do); reads
- * flush it first, so they see every write made before them.
+ * Recorded runs, read-only: {@link RunRecorder} is their one writer (through the group-committing {@link RunWriter});
+ * reads flush the writer first, so they see every write queued before them.
  */
 @Component(service = RunStore.class)
 public final class JdbcRunStore implements RunStore {
@@ -27,17 +27,6 @@ public final class JdbcRunStore implements RunStore {
     public JdbcRunStore(@Reference RunWriter writer) {
         this.writer = writer;
         this.tables = writer.tables();
-    }
-
-    @Override
-    public void begin(RunRecord run) {
-        Objects.requireNonNull(run, "run");
-        writer.enqueue(new RunWriter.Begin(run));
-    }
-
-    @Override
-    public void reject(String runId, String error) {
-        writer.enqueue(new RunWriter.Reject(runId, error));
     }
 
     @Override
@@ -60,10 +49,5 @@ public final class JdbcRunStore implements RunStore {
         Objects.requireNonNull(query, "query");
         writer.flush();
         return tables.query(query);
-    }
-
-    @Override
-    public void flush() {
-        writer.flush();
     }
 }

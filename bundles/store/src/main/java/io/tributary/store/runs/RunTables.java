@@ -137,11 +137,6 @@ final class RunTables {
                 utc(f.at()), f.runId());
     }
 
-    static void reject(Connection c, String runId, String error) throws SQLException {
-        update(c, "UPDATE workflow_runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = ?",
-                RunStatus.FAILED.wireName(), error, utc(Instant.now()), runId, RunStatus.RUNNING.wireName());
-    }
-
     static void nodeFinished(Connection c, NodeFinished f) throws SQLException {
         ValueTruncation.Result in = TRUNCATION.truncate(f.inputs());
         ValueTruncation.Result pd = TRUNCATION.truncate(f.processData());

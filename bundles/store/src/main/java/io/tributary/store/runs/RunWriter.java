@@ -38,7 +38,8 @@ import io.tributary.store.db.Database;
  * Writes run and node-execution records with group commit: callers enqueue and return at once (the engine's event
  * path never waits for the database); one writer thread takes everything queued and writes it in one transaction,
  * folding a row's insert and its later update into one insert when both are in the same batch. Readers call
- * {@link #flush()} first, so a read sees every write enqueued before it. Before it accepts the first write it marks
+ * {@link #flush()} first, so a read sees every write enqueued before it; {@link RunRecorder} hands the engine
+ * {@link #written(long)} of a run's first and last write, so callers learn when the record is durable. Before it accepts the first write it marks
  * the runs a previous process left {@code running} as failed (they were interrupted by a crash).
  *
  * <p>Registered as a service private to this bundle; {@link JdbcRunStore} and {@link RunRecorder} share it.
@@ -61,7 +62,8 @@ public final class RunWriter implements AutoCloseable {
     record Finish(RunFinished event) implements Op {
     }
 
-    record Reject(String runId, String error) implements Op {
+    /** A run that never started: inserted as it is (already failed). */
+    record Reject(RunRecord run) implements Op {
     }
 
     record NodeStart(NodeStarted event) implements Op {
@@ -102,14 +104,37 @@ public final class RunWriter implements AutoCloseable {
         return tables;
     }
 
-    /** Queues a write; never blocks. */
-    void enqueue(Op op) {
+    /** Queues a write; never blocks. Returns the write's sequence number, for {@link #written(long)}. */
+    long enqueue(Op op) {
         lock.lock(); // sequence numbers enter the queue in order
         try {
-            queue.add(new Entry(enqueued.incrementAndGet(), op));
+            long seq = enqueued.incrementAndGet();
+            queue.add(new Entry(seq, op));
+            return seq;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The sequence number of the last write queued so far. */
+    long enqueued() {
+        return enqueued.get();
+    }
+
+    /**
+     * Completes (on the writer thread, never exceptionally) once the write with that sequence number and every
+     * earlier one is committed, or failed and was logged.
+     */
+    CompletableFuture<Void> written(long seq) {
+        if (written >= seq) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Waiter w = new Waiter(seq, new CompletableFuture<>());
+        waiters.add(w);
+        if (written >= seq) { // the writer may have passed seq before the waiter was queued
+            w.done().complete(null);
+        }
+        return w.done();
     }
 
     /** Waits until every write queued before this call is committed (or failed and logged). */
@@ -118,13 +143,8 @@ public final class RunWriter implements AutoCloseable {
         if (written >= target) {
             return;
         }
-        Waiter w = new Waiter(target, new CompletableFuture<>());
-        waiters.add(w);
-        if (written >= target) { // the writer may have passed target before the waiter was queued
-            w.done().complete(null);
-        }
         try {
-            w.done().get(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            written(target).get(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -243,13 +263,10 @@ public final class RunWriter implements AutoCloseable {
                     closed.add(f.event().runId());
                 }
                 case Reject r -> {
-                    RunRecord pending = runInserts.get(r.runId());
-                    if (pending != null) {
-                        runInserts.put(pending.id(), RunTables.rejected(pending, r.error()));
-                    } else {
-                        updates.add(r);
+                    if (!open.contains(r.run().id())) {
+                        runInserts.putIfAbsent(r.run().id(), r.run());
                     }
-                    closed.add(r.runId());
+                    closed.add(r.run().id());
                 }
                 case NodeStart s -> nodeInserts.putIfAbsent(s.event().executionId(), s.event());
                 case NodeEnd e -> {
@@ -284,7 +301,6 @@ public final class RunWriter implements AutoCloseable {
             for (Op op : updates) {
                 switch (op) {
                     case Finish f -> RunTables.finish(c, f.event());
-                    case Reject r -> RunTables.reject(c, r.runId(), r.error());
                     case NodeEnd e -> RunTables.nodeFinished(c, e.event());
                     default -> throw new IllegalStateException("not an update: " + op);
                 }

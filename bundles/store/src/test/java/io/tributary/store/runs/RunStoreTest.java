@@ -21,6 +21,8 @@ import io.tributary.api.event.NodeFinished;
 import io.tributary.api.event.NodeStarted;
 import io.tributary.api.event.NodeStatus;
 import io.tributary.api.event.RunFinished;
+import io.tributary.api.event.RunOrigin;
+import io.tributary.api.event.RunRejected;
 import io.tributary.api.event.RunStarted;
 import io.tributary.api.event.RunStatus;
 import io.tributary.api.store.dto.NodeExecutionRecord;
@@ -52,8 +54,9 @@ class RunStoreTest extends StoreTestBase {
     }
 
     private void record(String runId, String appId, String user, Instant at, RunStatus end, String error) {
-        store.begin(RunRecord.started(runId, appId, "wf-1", Map.of("q", "hello " + runId), user, at));
-        recorder.onEvent(new RunStarted(runId, at, "wf-1", Map.of("q", "hello " + runId)));
+        RunStarted started = new RunStarted(runId, at, "wf-1", Map.of("q", "hello " + runId), new RunOrigin(appId, user));
+        recorder.onRunStart(started);
+        recorder.onEvent(started);
         recorder.onEvent(new NodeStarted(runId, at, runId + "-n1", "start", "start", "1.0.0", "Start", 1, null,
                 Map.of(), null, null));
         recorder.onEvent(new NodeFinished(runId, at.plusMillis(5), runId + "-n1", "start", "start", "1.0.0",
@@ -90,8 +93,8 @@ class RunStoreTest extends StoreTestBase {
     }
 
     @Test
-    void aRunTheEngineStartedWithoutBeginIsRecordedToo() {
-        recorder.onEvent(new RunStarted("r2", T0, "wf-9", Map.of()));
+    void aRunWithoutOriginIsRecordedWithoutOwner() {
+        recorder.onRunStart(new RunStarted("r2", T0, "wf-9", Map.of()));
 
         RunRecord r = store.run("r2").orElseThrow();
         assertEquals(RunStatus.RUNNING, r.status());
@@ -101,11 +104,11 @@ class RunStoreTest extends StoreTestBase {
 
     @Test
     void runsLeftRunningAreFailedWhenTheWriterStarts() {
-        store.begin(RunRecord.started("r3", "app-1", "wf-1", Map.of(), "bob", T0));
+        recorder.onRunStart(new RunStarted("r3", T0, "wf-1", Map.of(), new RunOrigin("app-1", "bob")));
         recorder.onEvent(new NodeStarted("r3", T0, "r3-n1", "start", "start", "1", "Start", 1, null, Map.of(), null,
                 null));
 
-        store.flush();
+        writer.flush();
         new RunWriter(fixture.database()).close(); // as the next process's writer would, before its first write
 
         RunRecord r = store.run("r3").orElseThrow();
@@ -116,12 +119,31 @@ class RunStoreTest extends StoreTestBase {
     }
 
     @Test
-    void rejectFailsARunThatNeverStarted() {
-        store.begin(RunRecord.started("r4", "app-1", "wf-1", Map.of(), "bob", T0));
+    void aRejectedRunIsRecordedAsFailedWithItsOwner() {
+        recorder.onEvent(new RunRejected("r4", T0, "wf-1", Map.of("q", 1), new RunOrigin("app-1", "bob"),
+                "node type 'x' is not installed"));
 
-        store.reject("r4", "node type 'x' is not installed");
+        RunRecord r = store.run("r4").orElseThrow();
+        assertEquals(RunStatus.FAILED, r.status());
+        assertEquals("node type 'x' is not installed", r.error());
+        assertEquals("app-1", r.appId());
+        assertEquals("bob", r.createdBy());
+        assertNotNull(r.finishedAt());
+    }
 
-        assertEquals(RunStatus.FAILED, store.run("r4").orElseThrow().status());
+    @Test
+    void theStartAndEndStagesCompleteOnceTheRecordIsCommitted() throws Exception {
+        RunStarted started = new RunStarted("d1", T0, "wf-1", Map.of(), new RunOrigin("app-1", "u"));
+        recorder.onRunStart(started).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(RunStatus.RUNNING, new RunTables(fixture.database().dataSource()).run("d1").orElseThrow().status());
+
+        RunFinished f = new RunFinished("d1", T0.plusMillis(4), "wf-1", RunStatus.SUCCEEDED, Map.of(), null, 0, 0, 0,
+                T0, 4);
+        recorder.onEvent(f);
+        recorder.onRunEnd(f).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // read the table directly, not through the store (whose reads would flush the writer themselves)
+        assertEquals(RunStatus.SUCCEEDED,
+                new RunTables(fixture.database().dataSource()).run("d1").orElseThrow().status());
     }
 
     @Test
@@ -180,12 +202,11 @@ class RunStoreTest extends StoreTestBase {
 
     @Test
     void aRunRecordedInPartsAcrossBatchesEndsFinal() {
-        store.begin(RunRecord.started("p1", "app-1", "wf-1", Map.of(), "u", T0));
-        recorder.onEvent(new RunStarted("p1", T0, "wf-1", Map.of()));
-        store.flush(); // the insert is committed; what follows are updates of existing rows
+        recorder.onRunStart(new RunStarted("p1", T0, "wf-1", Map.of(), new RunOrigin("app-1", "u")));
+        writer.flush(); // the insert is committed; what follows are updates of existing rows
         recorder.onEvent(new NodeStarted("p1", T0, "p1-n1", "start", "start", "1", "Start", 1, null, Map.of(), null,
                 null));
-        store.flush();
+        writer.flush();
         recorder.onEvent(new NodeFinished("p1", T0.plusMillis(3), "p1-n1", "start", "start", "1", "Start", 1, null,
                 NodeStatus.SUCCEEDED, Map.of(), Map.of(), Map.of("a", 1), Map.of(), null, null, T0, 3, null, null));
         recorder.onEvent(new RunFinished("p1", T0.plusMillis(4), "wf-1", RunStatus.SUCCEEDED, Map.of("a", 1), null, 0,

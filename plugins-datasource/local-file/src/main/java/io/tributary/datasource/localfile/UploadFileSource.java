@@ -18,8 +18,9 @@ import io.tributary.api.store.dto.UploadFile;
 
 /**
  * The {@code local_file} datasource (Dify's built-in {@code langgenius/file}, datasource {@code upload-file}): a
- * reference ({@code related_id}) is the id of a file uploaded through the API into the {@link FileStore}. It needs
- * no credentials and has no parameters.
+ * reference ({@code related_id}) is the id of a file uploaded with a dataset key into the {@link FileStore}: an
+ * app's uploads are unknown here ({@code UploadFile.DATASETS_SCOPE}); unscoped ones, older than scopes, resolve.
+ * It needs no credentials and has no parameters.
  */
 @Component(service = LocalFileSource.class)
 @DatasourceProperties(type = "local_file", provider = UploadFileSource.PROVIDER)
@@ -51,7 +52,8 @@ public final class UploadFileSource implements LocalFileSource {
         String id = reference.strip();
         Optional<UploadFile> file;
         try {
-            file = files.file(id);
+            // an app's upload is as unknown; unscoped files (stored before scopes existed) still resolve
+            file = files.file(id).filter(f -> f.scope().isEmpty() || f.scope().equals(UploadFile.DATASETS_SCOPE));
         } catch (IllegalArgumentException e) {
             // a reference that cannot be an id at all (the store may parse it as a UUID)
             throw new DatasourceException(NOT_FOUND, e);

@@ -54,7 +54,8 @@ class UploadFileSourceTest {
     @Test
     void resolvesAnUploadToItsMetadataAndContent() throws Exception {
         byte[] bytes = "# Notes\n\nThe river runs to the sea.\n".getBytes(StandardCharsets.UTF_8);
-        UploadFile up = files.save("Notes.md", null, "tester", new ByteArrayInputStream(bytes), 1024);
+        UploadFile up = files.save("Notes.md", null, "tester", UploadFile.DATASETS_SCOPE, new ByteArrayInputStream(bytes),
+                1024);
 
         SourceFile f = source.resolve(" " + up.id() + " ");
         assertEquals("Notes.md", f.name());
@@ -73,5 +74,15 @@ class UploadFileSourceTest {
             DatasourceException e = assertThrows(DatasourceException.class, () -> source.resolve(ref));
             assertEquals("File is not exist.", e.getMessage());
         }
+    }
+
+    @Test
+    void anAppsUploadIsNotExistForADatasetKey() throws Exception {
+        UploadFile up = files.save("Notes.md", null, "tester", UploadFile.appScope("app-1"),
+                new ByteArrayInputStream(new byte[] {1}), 1024);
+        DatasourceException e = assertThrows(DatasourceException.class, () -> source.resolve(up.id()));
+        assertEquals("File is not exist.", e.getMessage());
+        UploadFile old = files.save("Old.md", null, "tester", new ByteArrayInputStream(new byte[] {1}), 1024);
+        assertEquals("Old.md", source.resolve(old.id()).name(), "an upload older than scopes still resolves");
     }
 }

@@ -25,7 +25,8 @@ final class DiskFileStore implements FileStore {
     }
 
     @Override
-    public UploadFile save(String name, String mimeType, String createdBy, InputStream content, long maxBytes)
+    public UploadFile save(String name, String mimeType, String createdBy, String scope, InputStream content,
+                           long maxBytes)
             throws IOException {
         String id = UUID.randomUUID().toString();
         byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));

@@ -18,27 +18,27 @@ import java.util.Map;
 record DifyFile(String transferMethod, String relatedId, String remoteUrl, String data, String filename,
                 String extension, String mimeType) {
 
-    static final String IDENTITY = "__dify__file__";
-
-    /** Reads a File map; throws with a clear reason when {@code value} is not one. */
+    /**
+     * Reads a File map (through the API's {@link io.tributary.api.model.DifyFile}, plus the inline {@code data} of
+     * tool files); throws with a clear reason when {@code value} is not one.
+     */
     static DifyFile of(Object value) throws ExtractionException {
         if (!(value instanceof Map<?, ?> m)) {
             throw new ExtractionException("expected a file, got " + describe(value));
         }
-        Object identity = m.get("dify_model_identity");
-        if (identity != null && !IDENTITY.equals(identity)) {
-            throw new ExtractionException("expected a file, got an object with dify_model_identity " + identity);
-        }
-        String method = text(m.get("transfer_method"));
-        String relatedId = text(m.get("related_id"));
-        String remoteUrl = text(m.get("remote_url"));
+        io.tributary.api.model.DifyFile f = io.tributary.api.model.DifyFile.from(m).orElseThrow(() ->
+                new ExtractionException("expected a file, got an object with dify_model_identity "
+                        + m.get(io.tributary.api.model.DifyFile.IDENTITY_KEY)));
+        String method = f.transferMethod();
+        String relatedId = f.relatedId();
+        String remoteUrl = f.remoteUrl();
         if (remoteUrl == null && "remote_url".equals(method)) {
-            remoteUrl = text(m.get("url"));
+            remoteUrl = f.url();
         }
         String data = text(m.get("data"));
-        String filename = text(m.get("filename"));
-        String extension = extension(text(m.get("extension")), filename);
-        String mime = text(m.get("mime_type"));
+        String filename = f.filename();
+        String extension = extension(f.extension(), filename);
+        String mime = f.mimeType();
         mime = mime == null ? "" : mime.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (filename == null) {
             filename = relatedId != null ? relatedId + extension : remoteUrl != null ? remoteUrl : "file" + extension;

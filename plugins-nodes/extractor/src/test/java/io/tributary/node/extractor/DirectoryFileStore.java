@@ -33,7 +33,8 @@ final class DirectoryFileStore implements FileStore {
     }
 
     @Override
-    public UploadFile save(String name, String mimeType, String createdBy, InputStream content, long maxBytes)
+    public UploadFile save(String name, String mimeType, String createdBy, String scope, InputStream content,
+                           long maxBytes)
             throws IOException {
         String id = UUID.randomUUID().toString();
         byte[] bytes = content.readAllBytes();

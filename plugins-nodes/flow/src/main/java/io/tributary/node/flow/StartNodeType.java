@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.tributary.api.app.StartForm;
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.ExecutionType;
 import io.tributary.api.node.NodeExecutor;
@@ -19,7 +20,7 @@ import io.tributary.api.node.NodeValidationException;
 /**
  * {@code start}: declares the run's input variables ({@code data.variables[{variable, type, required,
  * max_length, options, default}]}) and outputs the values the run was started with, each under its variable
- * name, after checking them ({@link StartInputs}). A variable that was not given gets its {@code default}, or
+ * name, after checking them by the API's one input-form rule ({@link StartForm}, through {@link StartInputs}). A variable that was not given gets its {@code default}, or
  * {@code null}.
  */
 @Component(service = NodeType.class)
@@ -38,11 +39,11 @@ public final class StartNodeType implements NodeType {
         declarations(node);
     }
 
-    static List<StartInputs.Declaration> declarations(GraphNode node) throws NodeValidationException {
+    static List<StartForm.Field> declarations(GraphNode node) throws NodeValidationException {
         List<String> problems = new ArrayList<>();
         List<Map<String, Object>> vars = DataFields.objects(node.data(), "variables", problems);
         Set<String> seen = new HashSet<>();
-        List<StartInputs.Declaration> out = new ArrayList<>();
+        List<StartForm.Field> out = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
             Map<String, Object> v = vars.get(i);
             String p = "variables[" + i + "]";
@@ -69,10 +70,17 @@ public final class StartNodeType implements NodeType {
                     && !options.isEmpty() && !options.contains(s)) {
                 problems.add(p + ".default '" + s + "' is not one of its options " + options);
             }
-            out.add(new StartInputs.Declaration(name, type, required, maxLength, options, dflt));
+            out.add(new StartForm.Field(name, DataFields.string(v, "label"), type, required, maxLength, options, dflt,
+                    strings(v.get("allowed_file_types")), strings(v.get("allowed_file_extensions")),
+                    strings(v.get("allowed_file_upload_methods"))));
         }
         DataFields.throwIfAny(node, problems);
         return out;
+    }
+
+    private static List<String> strings(Object o) {
+        return o instanceof List<?> l ? l.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+                : List.of();
     }
 
     private static List<String> options(Map<String, Object> v, String p, List<String> problems) {

@@ -65,7 +65,7 @@ class StartEndNodeTypeTest {
         assertTrue(startError(Map.of("query", "q", "doc", "a.pdf")).contains("doc in input form must be a file"));
         assertTrue(startError(Map.of("query", "q", "docs", List.of(Map.of(), Map.of(), Map.of())))
                 .contains("docs in input form must have at most 2 files"));
-        assertTrue(startError(Map.of("query", "q", "cfg", List.of())).contains("JSON object for 'cfg' must be an object"));
+        assertTrue(startError(Map.of("query", "q", "cfg", List.of())).contains("cfg in input form must be an object"));
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> start(Map.of()));
         assertEquals("InvalidInputError", e.errorType());
     }

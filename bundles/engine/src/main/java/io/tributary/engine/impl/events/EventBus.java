@@ -18,6 +18,11 @@ import io.tributary.api.event.RunStarted;
  * from the run's serial loop, so deliveries are never concurrent and keep the emission order. Secrets are
  * masked before anyone sees an event. The terminal event is delivered exactly once, also to listeners that
  * subscribe after it.
+ *
+ * <p>Three futures follow a run: {@link #started()} completes with the first event once every layer's start stage
+ * completed (the run's record exists), {@link #done()} with the terminal event once it was delivered (the run is
+ * over: nothing more is published), and {@link #durable()} with the terminal event once every layer's end stage
+ * completed as well (its final record is committed). Layer stages are joined without blocking the loop.
  */
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
@@ -25,7 +30,9 @@ public final class EventBus {
     private final List<EngineLayer> layers;
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final SecretMasker masker;
+    private final CompletableFuture<RunStarted> started = new CompletableFuture<>();
     private final CompletableFuture<RunFinished> done = new CompletableFuture<>();
+    private final CompletableFuture<RunFinished> durable = new CompletableFuture<>();
     private final Object terminalLock = new Object();
     private volatile RunFinished terminal;
 
@@ -38,8 +45,19 @@ public final class EventBus {
         return masker;
     }
 
+    /** The terminal event, once delivered to every layer and listener (the run is over). */
     public CompletableFuture<RunFinished> done() {
         return done;
+    }
+
+    /** The first event, once every layer's start-of-run work is durable. */
+    public CompletableFuture<RunStarted> started() {
+        return started;
+    }
+
+    /** The terminal event, once every layer's end-of-run work is durable. */
+    public CompletableFuture<RunFinished> durable() {
+        return durable;
     }
 
     /** Adds a listener; after the terminal event it gets that event at once (exactly once either way). */
@@ -76,13 +94,15 @@ public final class EventBus {
         }
         RunEvent e = masker.mask(raw);
         if (e instanceof RunStarted s) {
+            LayerStages stages = new LayerStages("onRunStart", s.runId());
             for (EngineLayer layer : layers) {
                 try {
-                    layer.onRunStart(s);
+                    stages.add(layer, layer.onRunStart(s));
                 } catch (RuntimeException | LinkageError ex) {
                     LOG.warn("Engine layer {} failed in onRunStart of run {}", layer.getClass().getName(), s.runId(), ex);
                 }
             }
+            stages.all().thenRun(() -> started.complete(s));
         }
         for (EngineLayer layer : layers) {
             try {
@@ -104,14 +124,17 @@ public final class EventBus {
             deliver(l, e);
         }
         if (e instanceof RunFinished f) {
+            LayerStages stages = new LayerStages("onRunEnd", f.runId());
             for (EngineLayer layer : layers) {
                 try {
-                    layer.onRunEnd(f);
+                    stages.add(layer, layer.onRunEnd(f));
                 } catch (RuntimeException | LinkageError ex) {
                     LOG.warn("Engine layer {} failed in onRunEnd of run {}", layer.getClass().getName(), f.runId(), ex);
                 }
             }
             done.complete(f);
+            // a run that ends before its start was durable still reports its start first
+            started.thenCombine(stages.all(), (s, v) -> f).thenAccept(durable::complete);
         }
     }
 

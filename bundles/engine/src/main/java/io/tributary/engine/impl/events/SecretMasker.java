@@ -55,7 +55,7 @@ public final class SecretMasker {
             return e;
         }
         return switch (e) {
-            case RunStarted s -> new RunStarted(s.runId(), s.at(), s.workflowId(), map(s.inputs()));
+            case RunStarted s -> new RunStarted(s.runId(), s.at(), s.workflowId(), map(s.inputs()), s.origin());
             case RunFinished f -> new RunFinished(f.runId(), f.at(), f.workflowId(), f.status(), map(f.outputs()),
                     str(f.error()), f.exceptionsCount(), f.totalSteps(), f.totalTokens(), f.startedAt(),
                     f.elapsedMillis());

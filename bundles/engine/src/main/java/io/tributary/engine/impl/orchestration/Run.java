@@ -122,7 +122,7 @@ public final class Run {
     /** Starts the run on the loop (asynchronously: the caller returns at once). */
     public void start() {
         loop.executeAsync(() -> {
-            events.publish(new RunStarted(runId, startedAt, request.workflowId(), request.inputs()));
+            events.publish(new RunStarted(runId, startedAt, request.workflowId(), request.inputs(), request.origin()));
             long maxNanos = limits.maxRunTime().toNanos();
             runTimer = deadlines.arm(maxNanos, () -> loop.executeAsync(() -> terminateAll(RunStatus.FAILED,
                     Limits.timeExceeded(System.nanoTime() - startNanos, limits.maxRunTime()))));

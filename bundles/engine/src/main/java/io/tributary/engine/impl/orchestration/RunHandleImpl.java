@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunListener;
 import io.tributary.api.event.RunFinished;
+import io.tributary.api.event.RunStarted;
 
 /** The client's view of a run. */
 public final class RunHandleImpl implements RunHandle {
@@ -31,15 +32,20 @@ public final class RunHandleImpl implements RunHandle {
     @Override
     public RunFinished await(Duration timeout) throws InterruptedException, TimeoutException {
         try {
-            return run.events.done().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return run.events.durable().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
 
     @Override
+    public CompletionStage<RunStarted> started() {
+        return run.events.started().minimalCompletionStage();
+    }
+
+    @Override
     public CompletionStage<RunFinished> completion() {
-        return run.events.done().minimalCompletionStage();
+        return run.events.durable().minimalCompletionStage();
     }
 
     @Override

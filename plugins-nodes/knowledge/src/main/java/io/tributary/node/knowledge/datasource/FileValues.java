@@ -1,11 +1,12 @@
 package io.tributary.node.knowledge.datasource;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Dify File objects as variable-pool maps ({@code dify_model_identity: "__dify__file__"}). */
+import io.tributary.api.model.DifyFile;
+
+/** Dify File objects as variable-pool maps, built by the API's {@link DifyFile}; the type rule for datasource files. */
 final class FileValues {
     private static final Set<String> DOCUMENTS = Set.of("txt", "markdown", "md", "mdx", "pdf", "html", "htm", "xlsx",
             "xls", "doc", "docx", "csv", "eml", "msg", "pptx", "ppt", "xml", "epub", "json", "yaml", "yml", "vtt",
@@ -25,19 +26,8 @@ final class FileValues {
         String name = filename == null ? "" : filename;
         String ext = extension(name);
         String mime = mimeType == null || mimeType.isBlank() ? "application/octet-stream" : mimeType;
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("dify_model_identity", "__dify__file__");
-        f.put("id", relatedId);
-        f.put("type", type(mime, ext));
-        f.put("transfer_method", transferMethod);
-        f.put("remote_url", null);
-        f.put("related_id", relatedId);
-        f.put("filename", name);
-        f.put("extension", ext);
-        f.put("mime_type", mime);
-        f.put("size", size);
-        f.put("url", null);
-        return f;
+        return new DifyFile(relatedId, type(mime, ext), transferMethod, null, relatedId, name, ext, mime, size, null)
+                .toMap();
     }
 
     /** The extension with its dot, lower case ({@code ".pdf"}); empty when the name has none. */
