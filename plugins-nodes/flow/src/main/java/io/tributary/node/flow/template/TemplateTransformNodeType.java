@@ -1,5 +1,6 @@
 package io.tributary.node.flow.template;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,11 @@ import io.tributary.node.flow.DataFields;
 
 /**
  * {@code template-transform}: renders {@code data.template} as Jinja2 with {@code data.variables[{variable,
- * value_selector}]} bound by name; output {@code output}. Longer output than {@code max_output_length}
- * (default 400,000 characters, Dify's {@code TEMPLATE_TRANSFORM_MAX_LENGTH}) fails the node.
+ * value_selector}]} bound by name; output {@code output}. A render is bounded by {@link TemplateLimits}: longer
+ * output than {@code max.output.length} (default 400,000 characters, Dify's {@code TEMPLATE_TRANSFORM_MAX_LENGTH})
+ * fails the node with {@code OutputLengthExceededError}; a larger list or dict, a longer render or more memory
+ * than configured fails it with {@code TemplateLimitExceededError}; a stop ends the render at the next template
+ * node.
  */
 @Component(name = "io.tributary.node.flow.TemplateTransformNodeType", service = NodeType.class,
         configurationPid = TemplateTransformNodeType.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -39,6 +43,22 @@ public final class TemplateTransformNodeType implements NodeType {
     public @interface Config {
         @AttributeDefinition(name = "Maximum output length", description = "Characters; longer output fails the node.")
         long max_output_length() default 400_000;
+
+        @AttributeDefinition(name = "Maximum collection size",
+                description = "Items in one list or dict a template reads or builds; more fails the node.")
+        int max_collection_size() default 100_000;
+
+        @AttributeDefinition(name = "Maximum render time (ms)", description = "A longer render fails the node.")
+        long max_render_time_ms() default 15_000;
+
+        @AttributeDefinition(name = "Maximum render memory (MB)",
+                description = "Memory one render may allocate on its thread; more fails the node.")
+        long max_render_memory_mb() default 256;
+    }
+
+    static TemplateLimits limits(Config c) {
+        return new TemplateLimits(c.max_output_length(), c.max_collection_size(),
+                Duration.ofMillis(c.max_render_time_ms()), c.max_render_memory_mb() << 20);
     }
 
     /** One template variable. */
@@ -49,16 +69,20 @@ public final class TemplateTransformNodeType implements NodeType {
 
     @Activate
     public TemplateTransformNodeType(Config config) {
-        this.renderer = new JinjaRenderer(config.max_output_length());
+        this.renderer = new JinjaRenderer(limits(config));
+    }
+
+    TemplateTransformNodeType(TemplateLimits limits) {
+        this.renderer = new JinjaRenderer(limits);
     }
 
     TemplateTransformNodeType(long maxOutputLength) {
-        this.renderer = new JinjaRenderer(maxOutputLength);
+        this(TemplateLimits.DEFAULTS.withMaxOutputLength(maxOutputLength));
     }
 
     @Modified
     void modified(Config config) {
-        renderer = new JinjaRenderer(config.max_output_length());
+        renderer = new JinjaRenderer(limits(config));
     }
 
     @Override
@@ -98,7 +122,7 @@ public final class TemplateTransformNodeType implements NodeType {
             for (Binding b : bindings) {
                 values.put(b.name(), ctx.variables().get(b.selector()));
             }
-            return NodeResult.of(values, Map.of("output", r.render(template, values)));
+            return NodeResult.of(values, Map.of("output", r.render(template, values, ctx::isCancelled)));
         };
     }
 }
