@@ -72,6 +72,7 @@ final class IterationExecutor implements NodeExecutor {
     }
 
     private Pass pass(NodeContext ctx, List<?> items, int i) throws InterruptedException {
+        Stop.check(ctx, "iteration '" + nodeId + "' stopped before pass " + i);
         long t0 = System.nanoTime();
         Map<String, Object> locals = new LinkedHashMap<>();
         locals.put("item", items.get(i));
@@ -122,6 +123,8 @@ final class IterationExecutor implements NodeExecutor {
             workers.forEach(Thread::interrupt);
             throw e;
         }
+        // workers end early when the run is stopped; their passes are then missing
+        Stop.check(ctx, "iteration '" + nodeId + "' stopped");
     }
 
     private NodeResult result(NodeContext ctx, Map<String, Object> inputs, Pass[] passes)

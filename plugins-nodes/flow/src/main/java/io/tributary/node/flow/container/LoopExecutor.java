@@ -40,6 +40,7 @@ final class LoopExecutor implements NodeExecutor {
         boolean broke = breaks(ctx, new ScopedVariables(ctx.variables(), nodeId, vars));
         int round = 0;
         while (!broke && round < spec.count()) {
+            Stop.check(ctx, "loop '" + nodeId + "' stopped before pass " + round);
             long t0 = System.nanoTime();
             SubgraphResult r = ctx.subgraph().run(round, Collections.unmodifiableMap(new LinkedHashMap<>(vars)));
             durations.put(String.valueOf(round), (System.nanoTime() - t0) / 1e9);

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +128,10 @@ class ContainerNodeTypesTest {
 
     /** A context whose child graph is given by the test. */
     private static NodeContext withSubgraph(TestContext ctx, SubgraphRunner runner) {
+        return withSubgraph(ctx, runner, () -> false);
+    }
+
+    private static NodeContext withSubgraph(TestContext ctx, SubgraphRunner runner, BooleanSupplier cancelled) {
         return new NodeContext() {
             @Override public String runId() { return ctx.runId(); }
             @Override public String nodeExecutionId() { return ctx.nodeExecutionId(); }
@@ -133,7 +139,7 @@ class ContainerNodeTypesTest {
             @Override public Map<String, Object> runInputs() { return ctx.runInputs(); }
             @Override public Variables variables() { return ctx; }
             @Override public void streamChunk(List<String> s, String c, boolean l) { }
-            @Override public boolean isCancelled() { return false; }
+            @Override public boolean isCancelled() { return cancelled.getAsBoolean(); }
             @Override public Instant deadline() { return Instant.MAX; }
             @Override public NodeLog log() { return ctx; }
             @Override public SubgraphRunner subgraph() { return runner; }
@@ -169,5 +175,41 @@ class ContainerNodeTypesTest {
         assertEquals("IterationNodeError", e.errorType());
         assertEquals(2, interrupted.get());
         assertEquals(3, started.get(), "no pass starts after the failure");
+    }
+
+    @Test
+    void aStoppedRunEndsALoopOfQuickPassesAtTheNextPass() throws Exception {
+        GraphNode loop = node("loop", "loop_count", 2_000_000_000, "break_conditions", List.of(),
+                "logical_operator", "and");
+        TestContext ctx = new TestContext(loop, Map.of());
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicInteger passes = new AtomicInteger();
+        SubgraphRunner runner = (index, locals) -> {
+            if (passes.incrementAndGet() == 1_000) {
+                stopped.set(true);
+            }
+            return new SubgraphResult(RunStatus.SUCCEEDED, null, null, ctx);
+        };
+        assertThrows(InterruptedException.class,
+                () -> new LoopNodeType().create(loop).execute(withSubgraph(ctx, runner, stopped::get)));
+        assertEquals(1_000, passes.get(), "no pass starts after the stop");
+    }
+
+    @Test
+    void aStoppedRunEndsAnIterationAtTheNextPass() throws Exception {
+        GraphNode it = node("iteration", "iterator_selector", List.of("s", "items"), "output_selector",
+                List.of("t", "out"));
+        TestContext ctx = new TestContext(it, Map.of()).put("s", "items", java.util.Collections.nCopies(100_000, 1));
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicInteger passes = new AtomicInteger();
+        SubgraphRunner runner = (index, locals) -> {
+            if (passes.incrementAndGet() == 10) {
+                stopped.set(true);
+            }
+            return new SubgraphResult(RunStatus.SUCCEEDED, null, null, ctx);
+        };
+        assertThrows(InterruptedException.class,
+                () -> new IterationNodeType().create(it).execute(withSubgraph(ctx, runner, stopped::get)));
+        assertEquals(10, passes.get(), "no pass starts after the stop");
     }
 }
