@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
+import io.tributary.node.flow.Substrings;
 import io.tributary.node.flow.Values;
 
 /**
@@ -49,7 +50,7 @@ public final class Operators {
 
     private static boolean contains(String op, Object actual, Object expected) {
         if (actual instanceof String s) {
-            return s.contains(expected == null ? "None" : stringOf(expected));
+            return Substrings.contains(s, expected == null ? "None" : stringOf(expected));
         }
         if (actual instanceof List<?> l) {
             return Values.containsLoose(l, expected);
@@ -82,7 +83,7 @@ public final class Operators {
     private static boolean allOf(String op, Object actual, Object expected) {
         List<?> wanted = expectedList(op, expected);
         if (actual instanceof String s) {
-            return wanted.stream().allMatch(w -> s.contains(stringOf(w)));
+            return wanted.stream().allMatch(w -> Substrings.contains(s, stringOf(w)));
         }
         if (actual instanceof List<?> l) {
             return wanted.stream().allMatch(w -> Values.containsLoose(l, w));

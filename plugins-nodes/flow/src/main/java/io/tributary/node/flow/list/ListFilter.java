@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.tributary.node.flow.Substrings;
 import io.tributary.node.flow.Values;
 import io.tributary.node.flow.branch.Condition;
 
@@ -43,14 +44,14 @@ final class ListFilter {
         }
         if (op.equals("in") || op.equals("not in")) {
             Predicate<Object> in = value instanceof List<?> l ? x -> Values.containsLoose(l, x)
-                    : x -> x != null && String.valueOf(value).contains(String.valueOf(x));
+                    : x -> x != null && Substrings.contains(String.valueOf(value), String.valueOf(x));
             return op.equals("in") ? in : in.negate();
         }
         if (!(value instanceof String v)) {
             throw new IllegalArgumentException("filter '" + op + "' needs a text value");
         }
         Predicate<Object> p = switch (op) {
-            case "contains", "not contains" -> x -> x != null && String.valueOf(x).contains(v);
+            case "contains", "not contains" -> x -> x != null && Substrings.contains(String.valueOf(x), v);
             case "start with" -> x -> x != null && String.valueOf(x).startsWith(v);
             case "end with" -> x -> x != null && String.valueOf(x).endsWith(v);
             case "is", "is not" -> x -> v.equals(x);

@@ -280,4 +280,16 @@ class IfElseNodeTypeTest {
                 "not null", "exists", "not exists"));
         assertEquals(new java.util.HashSet<>(dify), Operators.ALL);
     }
+
+    @Test
+    void containsOverTwoLargeVariablesIsLinear() {
+        String text = "a".repeat(400_000);
+        String part = "a".repeat(100_000) + "b";
+        // String.contains: about 46 s; the guard catches a quadratic search, it is not a benchmark.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(1), () -> {
+            assertEquals(false, Operators.apply("contains", text, part));
+            assertEquals(true, Operators.apply("not contains", text, part));
+            assertEquals(false, Operators.apply("all of", text, List.of("a", part)));
+        });
+    }
 }
