@@ -3,6 +3,8 @@ package io.tributary.node.flow.template;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -26,7 +28,8 @@ import io.tributary.api.node.NodeExecutionException;
  *
  * <p>Sandboxed by {@link TemplateLimits}: Jinjava bounds every list and dict ({@code max_collection_size}),
  * string and output; a {@link RenderBudget} checked before every template node bounds time and memory and
- * ends the render when the run is stopped. Templates cannot load resources: {@code include}, {@code import},
+ * ends the render when the run is stopped (a render asked for on a virtual thread runs on a platform thread of
+ * its own, where the JVM counts allocation). Templates cannot load resources: {@code include}, {@code import},
  * {@code from} and {@code extends} are disabled and the resource locator refuses everything.
  */
 final class JinjaRenderer {
@@ -98,6 +101,40 @@ final class JinjaRenderer {
      * @throws InterruptedException   when the run was stopped (or the thread interrupted) during the render
      */
     String render(String template, Map<String, Object> variables, BooleanSupplier cancelled)
+            throws NodeExecutionException, InterruptedException {
+        if (!Thread.currentThread().isVirtual()) {
+            return renderHere(template, variables, cancelled);
+        }
+        // HotSpot counts allocated bytes for platform threads only (a virtual thread reads -1), and the engine
+        // runs nodes on virtual threads: render on a platform thread of its own so the memory budget holds.
+        FutureTask<String> task = new FutureTask<>(() -> renderHere(template, variables, cancelled));
+        Thread thread = Thread.ofPlatform().name("template-render-" + Thread.currentThread().threadId())
+                .daemon(true).start(task);
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            // the render ends at its next template node; the stopped node does not wait for it
+            thread.interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof NodeExecutionException n) {
+                throw n;
+            }
+            if (cause instanceof InterruptedException i) {
+                throw i;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private String renderHere(String template, Map<String, Object> variables, BooleanSupplier cancelled)
             throws NodeExecutionException, InterruptedException {
         String out;
         List<TemplateError> errors;

@@ -83,6 +83,18 @@ class TemplateSandboxTest {
     }
 
     @Test
+    void theMemoryBudgetHoldsOnAVirtualThreadAsTheEngineRunsNodes() throws Exception {
+        TemplateTransformNodeType type = new TemplateTransformNodeType(
+                new TemplateLimits(400_000, 100_000, Duration.ofSeconds(60), 32L << 20));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread.ofVirtual().start(() -> thrown.set(assertThrows(NodeExecutionException.class, () -> render(type,
+                "{% set l=[1] %}{% for i in range(16) %}{% do l.extend(l) %}{% endfor %}{% set all=[] %}"
+                        + "{% for i in range(1000) %}{% for j in range(100) %}{% do all.append(l + []) %}{% endfor %}"
+                        + "{% endfor %}{{ all|length }}", Map.of())))).join();
+        assertTrue(thrown.get().getMessage().contains("max.render.memory.mb"), thrown.get().getMessage());
+    }
+
+    @Test
     void aRenderLongerThanTheTimeLimitFailsNamingTheLimit() {
         TemplateTransformNodeType type = new TemplateTransformNodeType(
                 new TemplateLimits(400_000, 100_000, Duration.ofMillis(200), 256L << 20));
@@ -114,8 +126,17 @@ class TemplateSandboxTest {
         stopsALongRender(false);
     }
 
+    @Test
+    void anInterruptedVirtualNodeThreadEndsItsRender() throws Exception {
+        stopsALongRender(true, Thread.ofVirtual());
+    }
+
     /** Starts the triple loop, waits until it is rendering, then stops it as the engine does. */
     private static void stopsALongRender(boolean interrupt) throws Exception {
+        stopsALongRender(interrupt, Thread.ofPlatform());
+    }
+
+    private static void stopsALongRender(boolean interrupt, Thread.Builder threads) throws Exception {
         TemplateTransformNodeType type = new TemplateTransformNodeType(TemplateLimits.DEFAULTS
                 .withMaxOutputLength(400_000));
         CountDownLatch rendering = new CountDownLatch(1);
@@ -131,14 +152,13 @@ class TemplateSandboxTest {
         AtomicBoolean cancelled = new AtomicBoolean();
         NodeContext ctx = new Cancellable(vars, cancelled);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread t = new Thread(() -> {
+        Thread t = threads.start(() -> {
             try {
                 type.create(node).execute(ctx);
             } catch (Throwable e) {
                 thrown.set(e);
             }
         });
-        t.start();
         assertTrue(rendering.await(30, TimeUnit.SECONDS), "the render started");
         cancelled.set(true);
         if (interrupt) {
