@@ -27,7 +27,7 @@ import io.tributary.api.node.Variables;
 @NodeTypeProperties(type = "answer", version = "1.0.0")
 public final class AnswerNodeType implements NodeType {
     /** Dify's variable reference: node id up to 50 chars, then 1-10 name segments. */
-    static final Pattern REFERENCE = Pattern.compile(
+    public static final Pattern REFERENCE = Pattern.compile(
             "\\{\\{#([a-zA-Z0-9_]{1,50}(?:\\.[a-zA-Z_][a-zA-Z0-9_]{0,29}){1,10})#\\}\\}");
 
     @Override

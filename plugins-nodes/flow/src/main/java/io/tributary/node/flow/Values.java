@@ -5,7 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers for the JSON-shaped values of the variable pool, with Dify's (Python's) notions of truth and type. */
+/**
+ * Dify's (Python's) notions of truth, number, equality, type name and File over the JSON-shaped values of the
+ * variable pool. Every node family reads values by these rules (start, branch, list, variables, container), so
+ * they have one home at the root.
+ */
 public final class Values {
     private Values() {
     }
@@ -41,6 +45,15 @@ public final class Values {
             return BigDecimal.valueOf(n.doubleValue());
         }
         return new BigDecimal(n.toString());
+    }
+
+    /** Parses "true"/"false"/"1"/"0" as Dify does for boolean variables; other text stays text. */
+    public static Object parseBoolean(String s) {
+        return switch (s.trim().toLowerCase()) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> s;
+        };
     }
 
     /** A number from a number or numeric string; {@code null} when it is neither. */

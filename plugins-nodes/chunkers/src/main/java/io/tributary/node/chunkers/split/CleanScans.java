@@ -1,10 +1,18 @@
 package io.tributary.node.chunkers.split;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Hand-written equivalents of three of Dify's cleaning regexes, which {@link java.util.regex} runs at only a
- * few MB/s on large text: {@code \n{3,}} → {@code \n\n}; {@code [\t\f\r\x20\u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000]{2,}}
- * → {@code " "}; and the email pattern {@code [a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+} removed. Each gives
- * the same result as the regex (leftmost, greedy, non-overlapping matches); the vectors check it.
+ * Hand-written equivalents of Dify's cleaning regexes, each one pass over the text (linear time, whatever the
+ * input: user text never meets a backtracking regex here): {@code \n{3,}} → {@code \n\n};
+ * {@code [\t\f\r\x20\u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000]{2,}} → {@code " "}; the email pattern
+ * {@code [a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+} removed; and URLs {@code https?://[^\s)]+} removed with
+ * Markdown images {@code !\[.*?\]\((https?://[^\s)]+)\)} kept ({@code (?dU)}: {@code .} is anything but
+ * {@code \n}, {@code \s} Unicode White_Space). Each gives the same result as the regex (leftmost, non-overlapping
+ * matches; greedy, or lazy where the regex is); the vectors and {@code TextCleanerTest}'s comparison with the
+ * regexes check it. ({@code java.util.regex} runs the first three at only a few MB/s, and the image pattern is
+ * quadratic on a line of many {@code ![}: 97 KB took 33 s.)
  */
 final class CleanScans {
     private CleanScans() {
@@ -113,5 +121,183 @@ final class CleanScans {
             return t;
         }
         return out.append(t, copied, n).toString();
+    }
+
+    /** Unicode White_Space, what {@code \s} matches under {@code UNICODE_CHARACTER_CLASS}. */
+    static boolean isWhiteSpace(char c) {
+        return (c >= '\t' && c <= '\r') || c == ' ' || c == '\u0085' || c == '\u00a0' || c == '\u1680'
+                || (c >= '\u2000' && c <= '\u200a') || c == '\u2028' || c == '\u2029' || c == '\u202f'
+                || c == '\u205f' || c == '\u3000';
+    }
+
+    /** {@code [^\s)]} */
+    private static boolean urlChar(char c) {
+        return c != ')' && !isWhiteSpace(c);
+    }
+
+    /** The length of {@code https?://} at {@code i}, or 0. */
+    private static int scheme(String t, int i) {
+        if (!t.startsWith("http", i)) {
+            return 0;
+        }
+        int j = i + 4;
+        if (j < t.length() && t.charAt(j) == 's') {
+            j++;
+        }
+        return t.startsWith("://", j) ? j + 3 - i : 0;
+    }
+
+    /**
+     * URLs removed, Markdown images with an http(s) URL kept whole (Dify's {@code remove_urls_emails} after the
+     * emails). As Dify does it: images are set aside behind NUL-delimited placeholders (NUL is gone from the
+     * text by then), URLs are removed from the rest, the images are put back.
+     */
+    static String removeUrlsKeepingImages(String t) {
+        List<String> images = new ArrayList<>();
+        String hidden = new ImageScan(t).hide(images);
+        String stripped = removeUrls(hidden);
+        return images.isEmpty() ? stripped : restore(stripped, images);
+    }
+
+    /** {@code https?://[^\s)]+} removed. */
+    static String removeUrls(String t) {
+        int n = t.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (true) {
+            int p = t.indexOf("http", from);
+            if (p < 0) {
+                break;
+            }
+            int k = scheme(t, p);
+            if (k == 0 || p + k >= n || !urlChar(t.charAt(p + k))) {
+                from = p + 1;
+                continue;
+            }
+            int e = p + k + 1;
+            while (e < n && urlChar(t.charAt(e))) {
+                e++;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(t, copied, p);
+            copied = e;
+            from = e;
+        }
+        return out == null ? t : out.append(t, copied, n).toString();
+    }
+
+    private static String restore(String t, List<String> images) {
+        StringBuilder out = new StringBuilder(t.length() + images.size() * 16);
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            int j = i + 1;
+            while (c == '\0' && j < n && t.charAt(j) >= '0' && t.charAt(j) <= '9') {
+                j++;
+            }
+            if (c == '\0' && j > i + 1 && j < n && t.charAt(j) == '\0') {
+                int index = Integer.parseInt(t, i + 1, j, 10);
+                if (index < images.size()) {
+                    out.append(images.get(index));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /**
+     * Finds the Markdown images of a text in one pass. The regex's lazy {@code .*?} makes the image starting
+     * at {@code ![} end at the first {@code ]} after it, on the same line, that is followed by
+     * {@code (https?://[^\s)]+)}; whether a {@code ]} is followed so does not depend on the start, so the
+     * scan keeps the next such {@code ]} (and the end of the URL run it looked at) while the starts move on,
+     * and never looks at a character twice.
+     */
+    private static final class ImageScan {
+        private final String t;
+        private final int n;
+        /** The first accepted {@code ]} at or after {@code closeFrom} ({@code n} when none), and its match end. */
+        private int close = -1;
+        private int closeEnd;
+        /** The first character at or after {@code runFrom} that ends a URL run ({@code [^\s)]}). */
+        private int runFrom = -1;
+        private int runStop = -1;
+
+        ImageScan(String t) {
+            this.t = t;
+            this.n = t.length();
+        }
+
+        String hide(List<String> images) {
+            StringBuilder out = null;
+            int copied = 0;
+            int from = 0;
+            int lineEnd = -1;
+            while (true) {
+                int s = t.indexOf("![", from);
+                if (s < 0) {
+                    break;
+                }
+                if (lineEnd < s) {
+                    lineEnd = t.indexOf('\n', s);
+                    if (lineEnd < 0) {
+                        lineEnd = n;
+                    }
+                }
+                if (close < s + 2) {
+                    findClose(s + 2);
+                }
+                if (close >= lineEnd) {
+                    from = s + 1;
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                images.add(t.substring(s, closeEnd));
+                out.append(t, copied, s).append('\0').append(images.size() - 1).append('\0');
+                copied = closeEnd;
+                from = closeEnd;
+            }
+            return out == null ? t : out.append(t, copied, n).toString();
+        }
+
+        /** Sets {@code close} to the first {@code ]} at or after {@code p} followed by {@code (URL)}. */
+        private void findClose(int p) {
+            for (int k = t.indexOf(']', p); k >= 0; k = t.indexOf(']', k + 1)) {
+                if (k + 1 < n && t.charAt(k + 1) == '(') {
+                    int u = k + 2 + scheme(t, k + 2);
+                    if (u > k + 2 && u < n && urlChar(t.charAt(u))) {
+                        int stop = runStop(u + 1);
+                        if (stop < n && t.charAt(stop) == ')') {
+                            close = k;
+                            closeEnd = stop + 1;
+                            return;
+                        }
+                    }
+                }
+            }
+            close = n;
+        }
+
+        /** The first index at or after {@code q} that is not a URL character; queries only move forward. */
+        private int runStop(int q) {
+            if (runStop < q || q < runFrom) {
+                int e = q;
+                while (e < n && urlChar(t.charAt(e))) {
+                    e++;
+                }
+                runStop = e;
+            }
+            runFrom = q;
+            return runStop;
+        }
     }
 }

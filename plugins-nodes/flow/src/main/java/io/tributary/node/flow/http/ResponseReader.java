@@ -115,9 +115,16 @@ final class ResponseReader {
         return StandardCharsets.UTF_8;
     }
 
+    /** The URL path's last segment (a scan: the regex {@code .*\/} was quadratic on a URL without a slash). */
+    private static String lastSegment(String url) {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     private static Map<String, Object> fileOf(byte[] body, String contentType, String disposition, String url) {
         Matcher m = FILENAME.matcher(disposition);
-        String name = m.find() ? m.group(1).trim() : url.split("\\?", 2)[0].replaceAll(".*/", "");
+        String name = m.find() ? m.group(1).trim() : lastSegment(url);
         String mime = contentType.isBlank() ? "application/octet-stream" : contentType.split(";")[0].trim();
         int dot = name.lastIndexOf('.');
         Map<String, Object> f = new LinkedHashMap<>();
