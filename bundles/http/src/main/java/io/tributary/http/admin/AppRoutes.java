@@ -14,7 +14,7 @@ import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.dsl.DslKind;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.store.dto.ApiKey;
 import io.tributary.api.store.ApiKeyStore;
 import io.tributary.api.store.dto.App;
@@ -99,11 +99,11 @@ public final class AppRoutes {
     /** 400 {@code invalid_dsl} listing every problem. */
     static final class InvalidDsl extends ApiException {
         private static final long serialVersionUID = 1L;
-        private final transient List<DslProblem> problems;
+        private final transient List<Problem> problems;
 
-        InvalidDsl(List<DslProblem> problems) {
+        InvalidDsl(List<Problem> problems) {
             super(400, "invalid_dsl", "The DSL has " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ")
-                    + String.join("; ", problems.stream().map(DslProblem::toString).toList()));
+                    + String.join("; ", problems.stream().map(Problem::toString).toList()));
             this.problems = problems;
         }
 
