@@ -93,8 +93,6 @@ final class YamlReader {
                     + Integer.toHexString(e.getCodePoint()) + " at character " + (e.getPosition() + 1) + ")");
         } catch (YAMLException e) {
             throw new YamlProblem("not valid YAML: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            throw new YamlProblem("not valid YAML: the document nests too deeply");
         }
         return new Copier().copy(raw);
     }

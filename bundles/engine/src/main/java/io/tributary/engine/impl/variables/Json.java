@@ -75,7 +75,8 @@ public final class Json {
         try {
             return JsonValues.freezeValue(MAPPER.readValue(text, Object.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : " (at character " + (e.getLocation().getCharOffset() + 1) + ")";
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage() + where, e);
         }
     }
 
