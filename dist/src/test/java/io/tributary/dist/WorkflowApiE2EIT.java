@@ -164,6 +164,10 @@ class WorkflowApiE2EIT {
             assertError(r, 400, "invalid_dsl");
             assertEquals(1, r.json().get("problems").size(), c.getKey() + ": " + r.raw().body());
         }
+        byte[] latin1 = (head + "    edges: []\nx: café\n").getBytes(StandardCharsets.ISO_8859_1);
+        Http.Response notUtf8 = http.post("/admin/v1/apps", admin, "application/yaml", latin1);
+        assertError(notUtf8, 400, "invalid_dsl");
+        assertEquals("The DSL is not UTF-8 text.", notUtf8.json().get("message").asText());
         Http.Response nested = http.post("/admin/v1/apps", admin, "application/yaml", (head
                 + "    - {id: a, data: {type: iteration, iteration_id: b, isInIteration: true}}\n"
                 + "    - {id: b, data: {type: iteration, iteration_id: a, isInIteration: true}}\n    edges: []\n")

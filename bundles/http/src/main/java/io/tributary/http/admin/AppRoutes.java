@@ -2,6 +2,9 @@ package io.tributary.http.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +63,10 @@ public final class AppRoutes {
         ctx.status(201).json(json(app, true));
     }
 
-    /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}. */
+    /**
+     * The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}, in
+     * UTF-8 (other bytes are a 400 {@code invalid_dsl}).
+     */
     static String dslText(Context ctx) throws IOException {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();
         byte[] bytes;
@@ -80,7 +86,13 @@ public final class AppRoutes {
         if (bytes.length > DslImporter.MAX_SIZE) {
             throw ApiException.badRequest("invalid_dsl", "The DSL is larger than " + DslImporter.MAX_SIZE + " bytes.");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try { // never a silent U+FFFD: a DSL that is not UTF-8 would import with its text changed
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("invalid_dsl", "The DSL is not UTF-8 text.");
+        }
         if (text.isBlank()) {
             throw ApiException.badRequest("invalid_param",
                     "Send the DSL YAML as the request body or as the multipart field 'file'.");
