@@ -147,6 +147,39 @@ class WorkflowApiE2EIT {
         assertError(http.post("/admin/v1/apps", null, "application/yaml", new byte[0]), 401, "unauthorized");
     }
 
+    /** The DSL importer's bad-input suite over HTTP: each is a 400 invalid_dsl naming its problem, never a 500. */
+    @Test
+    @Order(1)
+    void hostileDslsAre400InvalidDsl() throws Exception {
+        String head = "app: {mode: workflow}\nworkflow:\n  graph:\n    nodes:\n    - {id: start, data: {type: start}}\n";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("recursive", head + "    edges: &e [*e]\n");
+        cases.put("long scalar", head + "    edges: []\nx: '" + "a".repeat(1024 * 1024 + 1) + "'\n");
+        cases.put("deep", head + "    edges: []\nx: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n");
+        cases.put("list", "- a\n- b\n");
+        cases.put("scalar", "hello\n");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Http.Response r = http.post("/admin/v1/apps", admin, "application/yaml",
+                    c.getValue().getBytes(StandardCharsets.UTF_8));
+            assertError(r, 400, "invalid_dsl");
+            assertEquals(1, r.json().get("problems").size(), c.getKey() + ": " + r.raw().body());
+        }
+        byte[] latin1 = (head + "    edges: []\nx: café\n").getBytes(StandardCharsets.ISO_8859_1);
+        Http.Response notUtf8 = http.post("/admin/v1/apps", admin, "application/yaml", latin1);
+        assertError(notUtf8, 400, "invalid_dsl");
+        assertEquals("The DSL is not UTF-8 text.", notUtf8.json().get("message").asText());
+        Http.Response nested = http.post("/admin/v1/apps", admin, "application/yaml", (head
+                + "    - {id: a, data: {type: iteration, iteration_id: b, isInIteration: true}}\n"
+                + "    - {id: b, data: {type: iteration, iteration_id: a, isInIteration: true}}\n    edges: []\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertError(nested, 400, "invalid_dsl");
+        JsonNode first = nested.json().get("problems").get(0);
+        assertEquals(List.of("node_id", "field", "message"), names(first));
+        assertEquals("a", first.get("node_id").asText());
+        assertEquals("data.iteration_id", first.get("field").asText());
+        assertTrue(first.get("message").asText().contains("cannot be nested in itself"), nested.raw().body());
+    }
+
     @Test
     @Order(2)
     void anAppIsImportedPublishedAndGetsAKey() throws Exception {
@@ -487,6 +520,20 @@ class WorkflowApiE2EIT {
                 && f.data().get("data").get("iteration_id").asText().equals("it")), "passes name their iteration");
         Sse.Frame last = frames.get(frames.size() - 1);
         assertEquals("succeeded", last.data().get("data").get("status").asText(), last.data().toString());
+    }
+
+    @Test
+    @Order(10)
+    void aLoopNestedInAnIterationImportsPublishesAndRuns() throws Exception {
+        String key = app(resource("loop-in-iteration.yml"))[1];
+        Http.Response r = run(key, Map.of("inputs", Map.of("data", Map.of("items", List.of("a", "b"))), "user", "u"));
+        assertEquals(200, r.status(), r.raw().body());
+        JsonNode d = r.json().get("data");
+        assertEquals("succeeded", d.get("status").asText(), d.toString());
+        assertEquals(List.of("a:2", "b:2"), Http.JSON.convertValue(d.get("outputs").get("all"), List.class));
+        Http.Response again = run(key, Map.of("inputs", Map.of("data", Map.of("items", List.of("c"))), "user", "u"));
+        assertEquals(List.of("c:2"), Http.JSON.convertValue(again.json().get("data").get("outputs").get("all"),
+                List.class), "a second run of the checked graph");
     }
 
     @Test

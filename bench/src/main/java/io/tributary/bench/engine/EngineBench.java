@@ -28,8 +28,14 @@ import io.tributary.api.event.RunStatus;
 import io.tributary.api.model.Graph;
 import io.tributary.api.model.GraphEdge;
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.model.NodeTypeInfo;
+import io.tributary.api.node.ExecutionType;
+import io.tributary.api.node.NodeExecutor;
+import io.tributary.api.node.NodeResult;
+import io.tributary.api.node.NodeType;
 import io.tributary.engine.impl.WorkflowEngineImpl;
 import io.tributary.engine.impl.limits.Limits;
+import io.tributary.engine.testing.InMemoryNodeTypeRegistry;
 
 /**
  * Engine overhead: whole runs ({@code start} → {@code RunFinished}) of graphs of trivial nodes (each returns
@@ -66,7 +72,7 @@ public class EngineBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        BenchRegistry registry = new BenchRegistry();
+        InMemoryNodeTypeRegistry registry = trivialNodeTypes();
         Limits defaults = new Limits(500, Duration.ofSeconds(1200), Duration.ofSeconds(600), 10, 204800, 5,
                 Duration.ofMillis(2000));
         engine = new WorkflowEngineImpl(defaults, Duration.ofSeconds(10), registry);
@@ -149,5 +155,29 @@ public class EngineBench {
         }
         nodes.add(new GraphNode("end", "end", null, "End", Map.of()));
         return new Graph(nodes, edges);
+    }
+
+    /**
+     * Three trivial node types, {@code start}, {@code noop} and {@code end} (a response node without template),
+     * each returning one constant output, in the engine tests' registry (not recording requests).
+     */
+    private static InMemoryNodeTypeRegistry trivialNodeTypes() {
+        InMemoryNodeTypeRegistry registry = new InMemoryNodeTypeRegistry(false);
+        NodeResult result = NodeResult.of(Map.of("text", "ok"));
+        for (Map.Entry<String, ExecutionType> t : Map.of("start", ExecutionType.ROOT, "noop", ExecutionType.EXECUTABLE,
+                "end", ExecutionType.RESPONSE).entrySet()) {
+            registry.add(new NodeTypeInfo(t.getKey(), null, "1.0.0", 1, "bench.nodes", "1.0.0"), new NodeType() {
+                @Override
+                public ExecutionType executionType() {
+                    return t.getValue();
+                }
+
+                @Override
+                public NodeExecutor create(GraphNode node) {
+                    return ctx -> result;
+                }
+            });
+        }
+        return registry;
     }
 }

@@ -25,7 +25,7 @@ import io.tributary.api.app.AppDslException;
 import io.tributary.api.app.AppService;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.engine.InvalidBundleException;
 import io.tributary.api.engine.PluginAdmin;
 import io.tributary.api.pipeline.PipelineService;
@@ -97,7 +97,7 @@ final class TestServer implements AutoCloseable {
             saved.add(f);
             return f;
         })));
-        DslImportException invalid = new DslImportException(List.of(new DslProblem(null, "yaml", "not a DSL")));
+        DslImportException invalid = new DslImportException(List.of(Problem.of(Problem.YAML, "yaml", "not a DSL")));
         services.put("importer", Fakes.of(DslImporter.class, Map.of("importDsl", a -> {
             throw invalid;
         })));

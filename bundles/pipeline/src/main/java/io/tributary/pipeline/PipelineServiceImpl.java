@@ -17,7 +17,7 @@ import io.tributary.api.datasource.WebsiteCrawlSource;
 import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunListener;
 import io.tributary.api.engine.RunRejectedException;
@@ -134,7 +134,7 @@ public final class PipelineServiceImpl implements PipelineService {
     @Override
     public Dataset importPipeline(String yaml, String createdBy) throws DslImportException {
         if (yaml == null || yaml.isBlank()) {
-            throw new DslImportException(List.of(DslProblem.of("", "The DSL is empty.")));
+            throw new DslImportException(List.of(Problem.of(Problem.DOCUMENT, "", "The DSL is empty.")));
         }
         PipelineDefinition p = dsl.check(yaml);
         String name = p.document().metadata().name().isBlank() ? "untitled" : p.document().metadata().name();

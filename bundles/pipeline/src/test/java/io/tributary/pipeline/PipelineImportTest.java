@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.dsl.DslImportException;
-import io.tributary.api.dsl.DslProblem;
 import io.tributary.api.error.ServiceException.Reason;
+import io.tributary.api.model.Problem;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.dto.DatasetVersion;
@@ -66,7 +66,7 @@ class PipelineImportTest extends PipelineFixture {
                 .replace("chunk_structure: text_model", "chunk_structure: novel_model")
                 .replace("search_method: hybrid_search", "search_method: guess");
         DslImportException e = assertThrows(DslImportException.class, () -> service.importPipeline(dsl, ""));
-        List<String> text = e.problems().stream().map(DslProblem::toString).toList();
+        List<String> text = e.problems().stream().map(Problem::toString).toList();
         assertTrue(text.stream().anyMatch(t -> t.contains("'llm'") && t.contains("not installed")), text::toString);
         assertTrue(text.stream().anyMatch(t -> t.contains("data.chunk_structure")), text::toString);
         assertTrue(text.stream().anyMatch(t -> t.contains("data.retrieval_model.search_method")), text::toString);

@@ -2,7 +2,7 @@ package io.tributary.api.app;
 
 import java.util.List;
 
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.error.ServiceException;
 
 /**
@@ -11,18 +11,18 @@ import io.tributary.api.error.ServiceException;
  */
 public class AppDslException extends ServiceException {
     private static final long serialVersionUID = 1L;
-    private final transient List<DslProblem> problems;
+    private final transient List<Problem> problems;
 
     /** A DSL with these problems. */
-    public AppDslException(List<DslProblem> problems) {
+    public AppDslException(List<Problem> problems) {
         super(Reason.INVALID, "invalid_dsl", "The DSL has " + problems.size()
                 + (problems.size() == 1 ? " problem: " : " problems: ")
-                + String.join("; ", problems.stream().map(DslProblem::toString).toList()));
+                + String.join("; ", problems.stream().map(Problem::toString).toList()));
         this.problems = List.copyOf(problems);
     }
 
     /** Every problem, in document order; never empty. */
-    public List<DslProblem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 }

@@ -22,6 +22,12 @@ public interface DslImporter {
     int MAX_SIZE = 10 * 1024 * 1024;
 
     /**
+     * Longest accepted YAML scalar (a string value or key), in characters: 1 Mi. Real exports hold code,
+     * prompts and templates of some kilobytes; a longer scalar is refused with a problem naming this limit.
+     */
+    int MAX_SCALAR_LENGTH = 1024 * 1024;
+
+    /**
      * Parses a DSL document and checks what needs no installed node types.
      *
      * @param yaml the whole document

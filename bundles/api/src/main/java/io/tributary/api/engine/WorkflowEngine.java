@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.tributary.api.model.Graph;
+import io.tributary.api.model.Problem;
 
 /**
  * Runs graphs. The engine resolves every node's {@link io.tributary.api.node.NodeType} through the
@@ -48,7 +49,7 @@ public interface WorkflowEngine {
      *
      * @return every problem found, in graph order; empty when the graph can run
      */
-    List<GraphProblem> validate(Graph graph);
+    List<Problem> validate(Graph graph);
 
     /** A run that has not finished yet, by run id (e.g. to stop it from another request). */
     Optional<RunHandle> run(String runId);

@@ -2,7 +2,7 @@
  * What the engine provides to other bundles: the {@link io.tributary.api.engine.WorkflowEngine} that runs
  * graphs ({@link io.tributary.api.engine.RunRequest} in, {@link io.tributary.api.engine.RunHandle} out, events
  * to {@link io.tributary.api.engine.RunListener}s and whiteboard {@link io.tributary.api.engine.EngineLayer}s),
- * graph validation ({@link io.tributary.api.engine.GraphProblem}), the node-type registry (several versions
+ * graph validation (the same {@link io.tributary.api.model.Problem} the DSL importer reports), the node-type registry (several versions
  * side by side, version resolution, in-flight usage per providing bundle) and plugin administration (install
  * beside, drain, retire).
  *

@@ -12,23 +12,30 @@ import org.slf4j.LoggerFactory;
 import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.engine.NodeTypeRegistry;
+import io.tributary.engine.impl.domain.CheckedGraphs;
 
 /**
- * The {@link DslImporter} service: {@link DslParser} for the document, {@link NodeTypeChecker} against the
- * registry. Logs counts only, never the document (it may hold secrets).
+ * The {@link DslImporter} service: {@link DslParser} for the document and the graph's structure (checked once
+ * per graph, in the {@link CheckedGraphs} the engine shares), {@link NodeTypeChecker} against the registry. Logs counts only, never the document (it may hold secrets).
  */
 @Component(service = DslImporter.class)
 public final class DslImporterImpl implements DslImporter {
     private static final Logger LOG = LoggerFactory.getLogger(DslImporterImpl.class);
 
-    private final DslParser parser = new DslParser();
+    private final DslParser parser;
     private final NodeTypeChecker nodeTypes;
 
     @Activate
-    public DslImporterImpl(@Reference NodeTypeRegistry registry) {
+    public DslImporterImpl(@Reference NodeTypeRegistry registry, @Reference CheckedGraphs graphs) {
+        this.parser = new DslParser(graphs);
         this.nodeTypes = new NodeTypeChecker(registry);
+    }
+
+    /** For tests and embedding: a cache of checked graphs of its own. */
+    public DslImporterImpl(NodeTypeRegistry registry) {
+        this(registry, new CheckedGraphs());
     }
 
     @Override
@@ -38,7 +45,8 @@ public final class DslImporterImpl implements DslImporter {
 
     @Override
     public void validate(DslDocument document) throws DslImportException {
-        List<DslProblem> problems = new ArrayList<>(GraphChecker.check(document));
+        List<Problem> problems = new ArrayList<>();
+        parser.check(document, problems);
         problems.addAll(nodeTypes.check(document.graph()));
         if (!problems.isEmpty()) {
             throw new DslImportException(problems);
@@ -48,7 +56,7 @@ public final class DslImporterImpl implements DslImporter {
     @Override
     public DslDocument importDsl(String yaml) throws DslImportException {
         DslParser.Result read = parser.read(yaml);
-        List<DslProblem> problems = new ArrayList<>(read.problems());
+        List<Problem> problems = new ArrayList<>(read.problems());
         DslDocument doc = read.document();
         if (doc != null) {
             problems.addAll(nodeTypes.check(doc.graph()));

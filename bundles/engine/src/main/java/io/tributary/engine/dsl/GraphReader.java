@@ -8,24 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
+import io.tributary.engine.impl.domain.Containers;
 import io.tributary.api.model.Graph;
 import io.tributary.api.model.GraphEdge;
 import io.tributary.api.model.GraphNode;
 
 /**
  * {@code workflow.graph} to {@link Graph}: keeps node ids and {@code data}, drops the canvas. A node without
- * {@code data.type} is kept with an empty type so that {@link GraphChecker} reports it once and its edges are
+ * {@code data.type} is kept with an empty type so that {@link io.tributary.engine.impl.domain.GraphStructure} reports it once and its edges are
  * not also reported as dangling.
  */
 final class GraphReader {
     static final String NOTE = "custom-note";
-    static final String ITERATION = "iteration";
-    static final String LOOP = "loop";
+    static final String ITERATION = Containers.ITERATION;
+    static final String LOOP = Containers.LOOP;
 
-    private final List<DslProblem> problems;
+    private final List<Problem> problems;
 
-    GraphReader(List<DslProblem> problems) {
+    GraphReader(List<Problem> problems) {
         this.problems = problems;
     }
 
@@ -57,7 +58,7 @@ final class GraphReader {
         List<Object> list = Values.list(value);
         if (list == null) {
             if (value != null) {
-                problems.add(DslProblem.of("workflow.graph.nodes", "nodes must be a list"));
+                problems.add(Problem.of(Problem.DOCUMENT, "workflow.graph.nodes", "nodes must be a list"));
             }
             return List.of();
         }
@@ -66,7 +67,7 @@ final class GraphReader {
             String path = "workflow.graph.nodes[" + i + "]";
             Map<String, Object> node = Values.map(list.get(i));
             if (node == null) {
-                problems.add(DslProblem.of(path, "a node must be a mapping"));
+                problems.add(Problem.of(Problem.DOCUMENT, path, "a node must be a mapping"));
                 continue;
             }
             String id = Values.nonBlank(node.get("id"));
@@ -77,16 +78,16 @@ final class GraphReader {
                 continue;
             }
             if (id == null) {
-                problems.add(DslProblem.of(path + ".id", "id is required"));
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".id", "id is required"));
                 continue;
             }
             Object rawData = node.get("data");
             Map<String, Object> data = Values.map(rawData);
             if (data == null) {
                 if (rawData != null) {
-                    problems.add(DslProblem.ofNode(id, "data", "data must be a mapping"));
+                    problems.add(Problem.ofNode(Problem.DOCUMENT, id, "data", "data must be a mapping"));
                 }
-                data = new LinkedHashMap<>(); // GraphChecker reports the missing data.type
+                data = new LinkedHashMap<>(); // GraphStructure reports the missing data.type
             }
             reads.add(new Read(id, data, Values.nonBlank(node.get("parentId"))));
         }
@@ -100,13 +101,13 @@ final class GraphReader {
     private void adopt(Read r, Map<String, String> typeById) {
         String parentType = typeById.get(r.parentId());
         if (parentType == null) {
-            problems.add(DslProblem.ofNode(r.id(), "parentId", "parent '" + r.parentId() + "' is not a node"));
+            problems.add(Problem.ofNode(Problem.CONTAINER, r.id(), "parentId", "parent '" + r.parentId() + "' is not a node"));
         } else if (ITERATION.equals(parentType)) {
             fill(r.data(), "iteration_id", "isInIteration", r.parentId());
         } else if (LOOP.equals(parentType)) {
             fill(r.data(), "loop_id", "isInLoop", r.parentId());
         } else {
-            problems.add(DslProblem.ofNode(r.id(), "parentId", "parent '" + r.parentId() + "' is a '" + parentType
+            problems.add(Problem.ofNode(Problem.CONTAINER, r.id(), "parentId", "parent '" + r.parentId() + "' is a '" + parentType
                     + "' node, not an iteration or loop"));
         }
     }
@@ -122,7 +123,7 @@ final class GraphReader {
         List<Object> list = Values.list(value);
         if (list == null) {
             if (value != null) {
-                problems.add(DslProblem.of("workflow.graph.edges", "edges must be a list"));
+                problems.add(Problem.of(Problem.DOCUMENT, "workflow.graph.edges", "edges must be a list"));
             }
             return List.of();
         }
@@ -131,7 +132,7 @@ final class GraphReader {
             String path = "workflow.graph.edges[" + i + "]";
             Map<String, Object> edge = Values.map(list.get(i));
             if (edge == null) {
-                problems.add(DslProblem.of(path, "an edge must be a mapping"));
+                problems.add(Problem.of(Problem.DOCUMENT, path, "an edge must be a mapping"));
                 continue;
             }
             String source = Values.nonBlank(edge.get("source"));
@@ -140,10 +141,10 @@ final class GraphReader {
                 continue;
             }
             if (source == null) {
-                problems.add(DslProblem.of(path + ".source", "source is required"));
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".source", "source is required"));
             }
             if (target == null) {
-                problems.add(DslProblem.of(path + ".target", "target is required"));
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".target", "target is required"));
             }
             if (source != null && target != null) {
                 edges.add(new GraphEdge(Values.nonBlank(edge.get("id")), source,

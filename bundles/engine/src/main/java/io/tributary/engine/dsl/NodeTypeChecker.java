@@ -6,7 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.engine.NodeTypeLease;
 import io.tributary.api.engine.NodeTypeNotInstalledException;
 import io.tributary.api.engine.NodeTypeRegistry;
@@ -29,8 +29,8 @@ final class NodeTypeChecker {
     }
 
     /** Every problem found, node by node in document order. Nodes without a type are skipped (reported elsewhere). */
-    List<DslProblem> check(Graph graph) {
-        List<DslProblem> problems = new ArrayList<>();
+    List<Problem> check(Graph graph) {
+        List<Problem> problems = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
             if (!node.type().isBlank()) {
                 check(node, problems);
@@ -39,12 +39,12 @@ final class NodeTypeChecker {
         return problems;
     }
 
-    private void check(GraphNode node, List<DslProblem> problems) {
+    private void check(GraphNode node, List<Problem> problems) {
         String tool = null;
         if (TOOL.equals(node.type())) {
             tool = toolKey(node);
             if (tool == null) {
-                problems.add(DslProblem.ofNode(node.id(), "data.provider_id",
+                problems.add(Problem.ofNode(Problem.NODE_TYPE, node.id(), "data.provider_id",
                         "a tool node needs data.provider_id and data.tool_name"));
                 return;
             }
@@ -52,18 +52,18 @@ final class NodeTypeChecker {
         try (NodeTypeLease lease = registry.acquire(node.type(), tool, node.version())) {
             lease.nodeType().validate(node);
         } catch (NodeTypeNotInstalledException e) {
-            problems.add(DslProblem.ofNode(node.id(), anyVersion(node.type(), tool) ? "data.version" : "data.type",
+            problems.add(Problem.ofNode(Problem.NODE_TYPE, node.id(), anyVersion(node.type(), tool) ? "data.version" : "data.type",
                     e.getMessage()));
         } catch (NodeValidationException e) {
             String prefix = "node '" + node.id() + "': ";
             for (String p : e.problems()) {
-                problems.add(DslProblem.ofNode(node.id(), "data", p.startsWith(prefix) ? p.substring(prefix.length())
+                problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", p.startsWith(prefix) ? p.substring(prefix.length())
                         : p));
             }
         } catch (RuntimeException | LinkageError e) {
             // A bug in the plugin, not in the document: say so, keep checking the other nodes.
             LOG.warn("Node type {} failed while validating node {}", node.type(), node.id(), e);
-            problems.add(DslProblem.ofNode(node.id(), "data", "node type '" + node.type()
+            problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", "node type '" + node.type()
                     + "' failed to validate this node: " + e));
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tributary.api.dsl.ConversationVariable;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.dsl.EnvironmentVariable;
 import io.tributary.api.dsl.RagPipelineVariable;
 import io.tributary.api.dsl.Secret;
@@ -20,9 +20,9 @@ final class VariableReader {
     private static final Set<String> ENV_TYPES = Set.of(EnvironmentVariable.STRING, EnvironmentVariable.NUMBER,
             EnvironmentVariable.SECRET);
 
-    private final List<DslProblem> problems;
+    private final List<Problem> problems;
 
-    VariableReader(List<DslProblem> problems) {
+    VariableReader(List<Problem> problems) {
         this.problems = problems;
     }
 
@@ -40,7 +40,7 @@ final class VariableReader {
             String name = name(v, path, names, "environment variable");
             String type = Values.text(v.get("value_type"));
             if (type == null || !ENV_TYPES.contains(type)) {
-                problems.add(DslProblem.of(path + ".value_type", type == null ? "value_type is required"
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".value_type", type == null ? "value_type is required"
                         : "value_type '" + type + "' is not one of string, number, secret"));
                 continue;
             }
@@ -50,7 +50,7 @@ final class VariableReader {
                 case EnvironmentVariable.NUMBER -> {
                     val = number(val);
                     if (val == INVALID) {
-                        problems.add(DslProblem.of(path + ".value", "the value of a number variable is not a number"));
+                        problems.add(Problem.of(Problem.DOCUMENT, path + ".value", "the value of a number variable is not a number"));
                         continue;
                     }
                 }
@@ -97,16 +97,16 @@ final class VariableReader {
             String owner = Values.nonBlank(v.get("belong_to_node_id"));
             String variable = Values.nonBlank(v.get("variable"));
             if (owner == null) {
-                problems.add(DslProblem.of(path + ".belong_to_node_id", "belong_to_node_id is required"));
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".belong_to_node_id", "belong_to_node_id is required"));
             }
             if (variable == null) {
-                problems.add(DslProblem.of(path + ".variable", "variable is required"));
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".variable", "variable is required"));
             }
             if (owner == null || variable == null) {
                 continue;
             }
             if (!seen.add(owner + "\u0000" + variable)) {
-                problems.add(DslProblem.of(path + ".variable", "variable '" + variable + "' of '" + owner
+                problems.add(Problem.of(Problem.DOCUMENT, path + ".variable", "variable '" + variable + "' of '" + owner
                         + "' is declared twice"));
                 continue;
             }
@@ -129,14 +129,14 @@ final class VariableReader {
         }
         List<Object> list = Values.list(value);
         if (list == null) {
-            problems.add(DslProblem.of(base, "must be a list"));
+            problems.add(Problem.of(Problem.DOCUMENT, base, "must be a list"));
             return List.of();
         }
         List<Map<String, Object>> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Map<String, Object> m = Values.map(list.get(i));
             if (m == null) {
-                problems.add(DslProblem.of(base + "[" + i + "]", "must be a mapping"));
+                problems.add(Problem.of(Problem.DOCUMENT, base + "[" + i + "]", "must be a mapping"));
             }
             out.add(m);
         }
@@ -146,11 +146,11 @@ final class VariableReader {
     private String name(Map<String, Object> v, String path, Set<String> names, String what) {
         String name = Values.nonBlank(v.get("name"));
         if (name == null) {
-            problems.add(DslProblem.of(path + ".name", "name is required"));
+            problems.add(Problem.of(Problem.DOCUMENT, path + ".name", "name is required"));
             return null;
         }
         if (!names.add(name)) {
-            problems.add(DslProblem.of(path + ".name", what + " '" + name + "' is declared twice"));
+            problems.add(Problem.of(Problem.DOCUMENT, path + ".name", what + " '" + name + "' is declared twice"));
             return null;
         }
         return name;

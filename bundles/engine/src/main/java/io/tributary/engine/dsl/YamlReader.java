@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -18,7 +20,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import io.tributary.api.dsl.DslImporter;
@@ -33,7 +38,12 @@ import io.tributary.api.dsl.DslImporter;
  *
  * <p>Why an expansion budget besides the alias limit: SnakeYAML shares one object per anchor, so 24 levels of
  * {@code [*prev, *prev]} (48 aliases) build quickly, but copying that into the immutable graph model would
- * create 2^24 values. The copy here counts every value it creates and stops at {@link #MAX_VALUES}.
+ * create 2^24 values. The copy here counts every value it creates and stops at {@link #MAX_VALUES}; it also
+ * stops at a collection that contains itself ({@code a: &a [*a]}, which SnakeYAML builds as a recursive
+ * list) and at {@link #MAX_EXPANDED_DEPTH} levels once aliases are expanded, so it never overflows the stack.
+ *
+ * <p>Time and memory are linear in the document: {@link TextReader} replaces SnakeYAML's windowed reader
+ * (quadratic on long scalars), and a scalar over {@link DslImporter#MAX_SCALAR_LENGTH} characters is refused.
  */
 final class YamlReader {
     /** Aliases to collections allowed per document (SnakeYAML's default; PyYAML writes few, if any). */
@@ -42,6 +52,8 @@ final class YamlReader {
     static final int MAX_DEPTH = 100;
     /** Values allowed once aliases are expanded; real exports have some ten thousand. */
     static final int MAX_VALUES = 1_000_000;
+    /** Nesting depth once aliases are expanded (an alias may nest a deep anchor inside a deep collection). */
+    static final int MAX_EXPANDED_DEPTH = 1_000;
 
     /** Thrown with a one-sentence message for the problem list; never quotes the document's content. */
     static final class YamlProblem extends Exception {
@@ -69,13 +81,16 @@ final class YamlReader {
         options.setCodePointLimit(DslImporter.MAX_SIZE);
         Object raw;
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(yaml), options), new NoTimestamps(),
-                    options);
+            Composer composer = new ScalarLimit(new ParserImpl(new TextReader(yaml, DslImporter.MAX_SCALAR_LENGTH),
+                    options), options);
             SafeConstructor constructor = new SafeConstructor(options);
             constructor.setComposer(composer);
             raw = constructor.getSingleData(Object.class);
         } catch (MarkedYAMLException e) {
             throw new YamlProblem("not valid YAML: " + describe(e));
+        } catch (ReaderException e) {
+            throw new YamlProblem("not valid YAML: special characters are not allowed (code point 0x"
+                    + Integer.toHexString(e.getCodePoint()) + " at character " + (e.getPosition() + 1) + ")");
         } catch (YAMLException e) {
             throw new YamlProblem("not valid YAML: " + e.getMessage());
         }
@@ -123,6 +138,24 @@ final class YamlReader {
         return sb.toString();
     }
 
+    /** Refuses a scalar longer than {@link DslImporter#MAX_SCALAR_LENGTH}, saying where it starts. */
+    private static final class ScalarLimit extends Composer {
+        ScalarLimit(Parser parser, LoaderOptions options) {
+            super(parser, new NoTimestamps(), options);
+        }
+
+        @Override
+        protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
+            Node node = super.composeScalarNode(anchor, blockComments);
+            if (node instanceof ScalarNode s && s.getValue().length() > DslImporter.MAX_SCALAR_LENGTH) {
+                throw new YAMLException("the scalar at line " + (node.getStartMark().getLine() + 1) + " is "
+                        + s.getValue().length() + " characters long; at most " + DslImporter.MAX_SCALAR_LENGTH
+                        + " are accepted");
+            }
+            return node;
+        }
+    }
+
     /** YAML 1.1 implicit types without {@code !!timestamp}. */
     private static final class NoTimestamps extends Resolver {
         @Override
@@ -133,8 +166,12 @@ final class YamlReader {
         }
     }
 
-    /** Deep copy into JSON-shaped values, counting what it creates. */
+    /**
+     * Deep copy into JSON-shaped values, counting what it creates, and refusing a collection that contains
+     * itself (the collections on the current path are kept by identity) or nests too deep.
+     */
     private static final class Copier {
+        private final Map<Object, Boolean> path = new IdentityHashMap<>();
         private int values;
 
         Object copy(Object o) throws YamlProblem {
@@ -145,19 +182,20 @@ final class YamlReader {
             if (o == null || o instanceof String || o instanceof Boolean || o instanceof Number) {
                 return o;
             }
-            if (o instanceof Map<?, ?> m) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    copy.put(String.valueOf(e.getKey()), copy(e.getValue()));
+            if (o instanceof Map<?, ?> || o instanceof Collection<?>) {
+                if (path.put(o, Boolean.TRUE) != null) {
+                    throw new YamlProblem("not valid YAML: an alias refers to a collection that contains the alias "
+                            + "(a recursive structure)");
                 }
-                return copy;
-            }
-            if (o instanceof Collection<?> c) { // lists, and !!set
-                List<Object> copy = new ArrayList<>(c.size());
-                for (Object item : c) {
-                    copy.add(copy(item));
+                if (path.size() > MAX_EXPANDED_DEPTH) {
+                    throw new YamlProblem("the document nests more than " + MAX_EXPANDED_DEPTH
+                            + " levels deep once YAML aliases are expanded");
                 }
-                return copy;
+                try {
+                    return o instanceof Map<?, ?> m ? copyMap(m) : copyList((Collection<?>) o);
+                } finally {
+                    path.remove(o);
+                }
             }
             if (o instanceof byte[] b) { // !!binary
                 return Base64.getEncoder().encodeToString(b);
@@ -169,6 +207,22 @@ final class YamlReader {
                 return copy(Arrays.asList(pair));
             }
             return String.valueOf(o);
+        }
+
+        private Map<String, Object> copyMap(Map<?, ?> m) throws YamlProblem {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                copy.put(String.valueOf(e.getKey()), copy(e.getValue()));
+            }
+            return copy;
+        }
+
+        private List<Object> copyList(Collection<?> c) throws YamlProblem { // lists, and !!set
+            List<Object> copy = new ArrayList<>(c.size());
+            for (Object item : c) {
+                copy.add(copy(item));
+            }
+            return copy;
         }
     }
 }

@@ -24,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.api.engine.EngineLayer;
-import io.tributary.api.engine.GraphProblem;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunRejectedException;
 import io.tributary.api.engine.RunRequest;
 import io.tributary.api.engine.WorkflowEngine;
 import io.tributary.api.model.Graph;
+import io.tributary.api.model.Problem;
+import io.tributary.engine.impl.domain.CheckedGraphs;
 import io.tributary.engine.impl.domain.Ids;
 import io.tributary.engine.impl.domain.RunPlan;
 import io.tributary.engine.impl.limits.Limits;
@@ -94,14 +95,19 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
     private volatile Duration drain;
 
     @Activate
-    public WorkflowEngineImpl(Config config, @Reference NodeTypeRegistry registry) {
-        this(limits(config), Duration.ofSeconds(config.shutdown_drain_seconds()), registry);
+    public WorkflowEngineImpl(Config config, @Reference NodeTypeRegistry registry, @Reference CheckedGraphs graphs) {
+        this(limits(config), Duration.ofSeconds(config.shutdown_drain_seconds()), registry, graphs);
     }
 
-    /** For tests and embedding: explicit limits. */
+    /** For tests and embedding: explicit limits, a cache of checked graphs of its own. */
     public WorkflowEngineImpl(Limits limits, Duration shutdownDrain, NodeTypeRegistry registry) {
+        this(limits, shutdownDrain, registry, new CheckedGraphs());
+    }
+
+    /** For tests and embedding: explicit limits, sharing checked graphs with a DSL importer. */
+    public WorkflowEngineImpl(Limits limits, Duration shutdownDrain, NodeTypeRegistry registry, CheckedGraphs graphs) {
         this.registry = registry;
-        this.planner = new Planner(registry);
+        this.planner = new Planner(registry, graphs);
         this.limits = limits;
         this.drain = shutdownDrain;
         this.timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -161,12 +167,13 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
         String runId = request.runId() == null || request.runId().isBlank() ? Ids.uuid() : request.runId();
         if (active.containsKey(runId)) {
             // not reported to the layers: the record of that id belongs to the run that is going on
-            throw new RunRejectedException(List.of(new GraphProblem(null, "run '" + runId + "' is already running")));
+            throw new RunRejectedException(List.of(Problem.of(Problem.RUN, "", "run '" + runId
+                    + "' is already running")));
         }
         RunPlan plan;
         try {
             if (request.callDepth() > l.maxCallDepth()) {
-                throw new RunRejectedException(List.of(new GraphProblem(null,
+                throw new RunRejectedException(List.of(Problem.of(Problem.RUN, "",
                         Limits.callDepthExceeded(request.callDepth(), l.maxCallDepth()))));
             }
             plan = planner.plan(graph, request.startNodeId());
@@ -184,7 +191,7 @@ public final class WorkflowEngineImpl implements WorkflowEngine {
     }
 
     @Override
-    public List<GraphProblem> validate(Graph graph) {
+    public List<Problem> validate(Graph graph) {
         return planner.validate(graph);
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.engine.dsl;
 
-import static io.tributary.api.dsl.DslProblem.ofNode;
+import static io.tributary.engine.dsl.ProblemText.ofNode;
+import static io.tributary.engine.dsl.ProblemText.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -59,7 +60,7 @@ class DslImporterImplTest {
                 () -> new DslImporterImpl(registry).importDsl(Fixtures.yaml("workflow-all-nodes.yml")));
         assertEquals(List.of(
                 ofNode("1700000000004", "data", "data.code_language 'cobol' is not supported"),
-                ofNode("1700000000004", "data", "data.outputs.items.type is required")), e.problems());
+                ofNode("1700000000004", "data", "data.outputs.items.type is required")), text(e.problems()));
         assertEquals(0, registry.open.get());
     }
 
@@ -86,7 +87,7 @@ class DslImporterImplTest {
                 ofNode("1700000000009", "data",
                         "node type 'llm' failed to validate this node: java.lang.IllegalStateException: boom"),
                 ofNode("1700000000014", "data.type", "node type 'answer' version 'latest' is not installed")),
-                e.problems());
+                text(e.problems()));
         assertEquals(0, registry.open.get());
     }
 
@@ -100,7 +101,7 @@ class DslImporterImplTest {
         registry.uninstall("end");
         DslImportException e = assertThrows(DslImportException.class, () -> importer.validate(doc));
         assertEquals(List.of(ofNode("end", "data.type", "node type 'end' version 'latest' is not installed")),
-                e.problems());
+                text(e.problems()));
     }
 
     @Test
@@ -110,6 +111,6 @@ class DslImporterImplTest {
         DslImportException e = assertThrows(DslImportException.class,
                 () -> new DslImporterImpl(registry).importDsl(Fixtures.yaml("workflow-all-nodes.yml")));
         assertEquals(List.of(ofNode("1700000000012", "data.version",
-                "node type 'assigner' version '2' is not installed")), e.problems());
+                "node type 'assigner' version '2' is not installed")), text(e.problems()));
     }
 }

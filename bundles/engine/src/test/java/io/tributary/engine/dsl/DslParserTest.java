@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslKind;
-import io.tributary.api.dsl.DslProblem;
 import io.tributary.api.dsl.EnvironmentVariable;
 import io.tributary.api.dsl.RagPipelineVariable;
 import io.tributary.api.dsl.Secret;
@@ -159,8 +158,8 @@ class DslParserTest {
     void unknownKindIsAProblem() {
         DslImportException e = assertThrows(DslImportException.class,
                 () -> parser.parse("kind: plugin\nversion: 0.1.0\n"));
-        assertEquals(List.of(DslProblem.of("kind", "kind 'plugin' is not supported; expected app or rag_pipeline")),
-                e.problems());
+        assertEquals(List.of(ProblemText.of("kind", "kind 'plugin' is not supported; expected app or rag_pipeline")),
+                ProblemText.text(e.problems()));
     }
 
     @Test

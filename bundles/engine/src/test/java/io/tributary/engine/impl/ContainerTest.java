@@ -81,11 +81,12 @@ class ContainerTest extends EngineFixture {
         Graph g = new Graphs().node("s", "start").node("c", "echo", "iteration_id", "nowhere")
                 .node("it", "echo").node("child", "echo", "iteration_id", "it").edge("s", "child").build();
         var texts = engine.validate(g).stream().map(Object::toString).toList();
-        assertTrue(texts.contains("node 'c': data.iteration_id names container 'nowhere', which is not in the graph"),
-                texts::toString);
-        assertTrue(texts.contains("node 's': edge 's-source-child' crosses a container boundary ('s' → 'child')"),
-                texts::toString);
-        assertTrue(texts.contains("node 'it': node has child nodes but its type 'echo' is not a container"),
+        assertTrue(texts.contains("node 'c' data.iteration_id: container 'nowhere' is not a node"), texts::toString);
+        assertTrue(texts.contains("node 'child' data.iteration_id: container 'it' is a 'echo' node, not an iteration "
+                + "or loop"), texts::toString);
+        assertTrue(texts.contains("node 's' workflow.graph.edges[s-source-child]: edge 's-source-child' joins 's' "
+                + "(top level) and 'child' (in 'it'); an edge may not cross a container's boundary"), texts::toString);
+        assertTrue(texts.contains("node 'it' data.type: node has child nodes but its type 'echo' is not a container"),
                 texts::toString);
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.engine.EngineLayer;
-import io.tributary.api.engine.GraphProblem;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunRequest;
 import io.tributary.api.event.NodeFinished;
@@ -29,6 +28,7 @@ import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStarted;
 import io.tributary.api.event.RunStatus;
 import io.tributary.api.model.Graph;
+import io.tributary.api.model.Problem;
 import io.tributary.api.node.ExecutionType;
 import io.tributary.api.node.NodeResult;
 
@@ -121,13 +121,16 @@ class EventsAndLeasesTest extends EngineFixture {
         Graph g = new Graphs().node("s", "start").node("x", "llm").nodeV("e", "echo", "7")
                 .node("a", "echo").node("b", "echo")
                 .edge("s", "x").edge("s", "e").edge("s", "ghost").edge("a", "b").edge("b", "a").build();
-        List<GraphProblem> problems = engine.validate(g);
-        List<String> texts = problems.stream().map(GraphProblem::toString).toList();
-        assertTrue(texts.contains("node 's': edge 's-source-ghost' references unknown target node 'ghost'"),
+        List<Problem> problems = engine.validate(g);
+        List<String> texts = problems.stream().map(p -> p.code() + " " + p).toList();
+        assertTrue(texts.contains("edge node 's' workflow.graph.edges[s-source-ghost].target: edge 's-source-ghost' "
+                + "ends at 'ghost', which is not a node"), texts::toString);
+        assertTrue(texts.contains("cycle node 'a' workflow.graph.edges: nodes 'a', 'b' form a cycle; only a loop node "
+                + "may repeat"), texts::toString);
+        assertTrue(texts.contains("node_type node 'x' data.type: node type 'llm' version 'latest' is not installed"),
                 texts::toString);
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("graph has a cycle through nodes [a, b]")), texts::toString);
-        assertTrue(texts.contains("node 'x': node type 'llm' version 'latest' is not installed"), texts::toString);
-        assertTrue(texts.contains("node 'e': node type 'echo' version '7' is not installed"), texts::toString);
+        assertTrue(texts.contains("node_type node 'e' data.type: node type 'echo' version '7' is not installed"),
+                texts::toString);
         assertEquals(0, registry.open.get());
         var e = rejected(g, RunRequest.builder().build());
         assertFalse(e.problems().isEmpty());

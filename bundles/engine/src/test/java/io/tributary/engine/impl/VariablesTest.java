@@ -17,8 +17,7 @@ import io.tributary.api.event.NodeFinished;
 import io.tributary.api.event.NodeStreamChunk;
 import io.tributary.api.event.RunEvent;
 import io.tributary.api.model.Graph;
-import io.tributary.engine.impl.variables.JsonParser;
-import io.tributary.engine.impl.variables.JsonText;
+import io.tributary.engine.impl.variables.Json;
 import io.tributary.engine.impl.variables.Template;
 import io.tributary.engine.impl.variables.ValueSize;
 import io.tributary.engine.impl.variables.VariablePool;
@@ -70,9 +69,35 @@ class VariablesTest extends EngineFixture {
     @Test
     void jsonTextAndParser() {
         assertEquals("{\"a\": [1, 2.5, null, true], \"s\": \"q\\\"\\n\"}",
-                JsonText.json(map("a", java.util.Arrays.asList(1, 2.5, null, true), "s", "q\"\n")));
-        assertEquals(Map.of("a", List.of(1L, 2.5, "x"), "b", Map.of()), JsonParser.parse(" {\"a\":[1,2.5,\"x\"],\"b\":{}} "));
-        assertThrows(IllegalArgumentException.class, () -> JsonParser.parse("{\"a\":}"));
+                Json.json(map("a", java.util.Arrays.asList(1, 2.5, null, true), "s", "q\"\n")));
+        assertEquals(Map.of("a", List.of(1L, 2.5, "x"), "b", Map.of()), Json.parse(" {\"a\":[1,2.5,\"x\"],\"b\":{}} "));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1] trailing"));
+        assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) Json.parse("[1]")).add(2));
+    }
+
+    /** What Python's json.dumps(value, ensure_ascii=False) writes, which Dify's templates show. */
+    @Test
+    void jsonTextIsPythonsText() {
+        assertEquals("{}", Json.json(Map.of()));
+        assertEquals("[]", Json.json(List.of()));
+        assertEquals("[1.0, 123456789.0, 0.5, 1.0E16, NaN, -Infinity]", Json.json(List.of(1.0, 123456789.0, 0.5, 1e16,
+                Double.NaN, Double.NEGATIVE_INFINITY)));
+        assertEquals("[12345678901234567890, 0.000001]", Json.json(List.of(new java.math.BigInteger(
+                "12345678901234567890"), new java.math.BigDecimal("1E-6"))));
+        assertEquals("\"é € 𝄞 \\u001f \\b\\t\\n\\f\\r /\"", Json.json("é € 𝄞 \u001f \b\t\n\f\r /"));
+        assertEquals("{\"k\": {\"n\": [1, {\"x\": \"y\"}]}}", Json.json(map("k", map("n", List.of(1, map("x", "y"))))));
+        assertEquals("[\"Point[x=1]\"]", Json.json(List.of(new Point(1))), "other objects as their text");
+        assertEquals("text", Json.text("text"));
+        assertEquals("", Json.text(null));
+        assertEquals("3", Json.text(3));
+    }
+
+    record Point(int x) {
+    }
+
+    @Test
+    void jsonSizes() {
         assertEquals(7, ValueSize.of("é é", 1000)); // 5 bytes + quotes
         assertTrue(ValueSize.of("x".repeat(500), 100) > 100);
     }

@@ -18,7 +18,8 @@ import io.tributary.api.node.NodeType;
  * A node-type registry over plain objects, for tests that run graphs without OSGi (shared with the node plugins'
  * tests through the engine's test jar). Resolution follows the real registry: same type and tool, a version of
  * {@code "1"} or {@code "1.2"} selects the highest installed version under it, none selects the highest of all.
- * It counts open and acquired leases and records every request.
+ * It counts open and acquired leases and records every request (unless made with
+ * {@code recordRequests = false}, as the bench does: a benchmark acquires millions of leases).
  */
 public class InMemoryNodeTypeRegistry implements NodeTypeRegistry {
     /** An installed node type. */
@@ -32,6 +33,17 @@ public class InMemoryNodeTypeRegistry implements NodeTypeRegistry {
     public final AtomicInteger acquired = new AtomicInteger();
     /** Every acquire request, as {@code type[tool]@version}. */
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final boolean recordRequests;
+
+    /** A registry that records every request in {@link #requests}. */
+    public InMemoryNodeTypeRegistry() {
+        this(true);
+    }
+
+    /** A registry that records requests or not (then {@link #requests} stays empty). */
+    public InMemoryNodeTypeRegistry(boolean recordRequests) {
+        this.recordRequests = recordRequests;
+    }
 
     /** Installs a node type described by {@code info}. */
     public InMemoryNodeTypeRegistry add(NodeTypeInfo info, NodeType nodeType) {
@@ -69,7 +81,9 @@ public class InMemoryNodeTypeRegistry implements NodeTypeRegistry {
 
     @Override
     public NodeTypeLease acquire(String type, String tool, String version) throws NodeTypeNotInstalledException {
-        requests.add(type + (tool == null ? "" : "[" + tool + "]") + "@" + version);
+        if (recordRequests) {
+            requests.add(type + (tool == null ? "" : "[" + tool + "]") + "@" + version);
+        }
         Entry e = find(type, tool, version);
         open.incrementAndGet();
         acquired.incrementAndGet();

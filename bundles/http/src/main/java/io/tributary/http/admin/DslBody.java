@@ -2,6 +2,9 @@ package io.tributary.http.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import io.javalin.http.Context;
@@ -14,7 +17,8 @@ final class DslBody {
     private DslBody() {
     }
 
-    /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}. */
+    /** The DSL from the body or from the multipart field {@code file}, at most {@link DslImporter#MAX_SIZE}, in
+     * UTF-8 (other bytes are a 400 {@code invalid_dsl}). */
     static String text(Context ctx, Uploads uploads) throws IOException {
         byte[] bytes;
         if (Uploads.isMultipart(ctx)) {
@@ -29,7 +33,13 @@ final class DslBody {
         if (bytes.length > DslImporter.MAX_SIZE) {
             throw ApiException.badRequest("invalid_dsl", "The DSL is larger than " + DslImporter.MAX_SIZE + " bytes.");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try { // never a silent U+FFFD: a DSL that is not UTF-8 would import with its text changed
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("invalid_dsl", "The DSL is not UTF-8 text.");
+        }
         if (text.isBlank()) {
             throw ApiException.badRequest("invalid_param",
                     "Send the DSL YAML as the request body or as the multipart field 'file'.");

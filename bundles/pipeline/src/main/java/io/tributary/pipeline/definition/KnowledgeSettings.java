@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.knowledge.ChunkStructure;
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.model.JsonValues;
@@ -34,21 +34,21 @@ public record KnowledgeSettings(String chunkStructure, String indexingTechnique,
      *
      * @return the settings, or {@code null} when a problem was found
      */
-    public static KnowledgeSettings of(GraphNode node, List<DslProblem> problems) {
+    public static KnowledgeSettings of(GraphNode node, List<Problem> problems) {
         int before = problems.size();
         Map<String, Object> d = node.data();
         String structure = string(d.get("chunk_structure"));
         if (ChunkStructure.fromWire(structure) == null) {
-            problems.add(DslProblem.ofNode(node.id(), "data.chunk_structure",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.chunk_structure",
                     "chunk_structure must be text_model, hierarchical_model or qa_model"));
         }
         String technique = d.get("indexing_technique") == null ? "high_quality" : string(d.get("indexing_technique"));
         if (!TECHNIQUES.contains(technique)) {
-            problems.add(DslProblem.ofNode(node.id(), "data.indexing_technique",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.indexing_technique",
                     "indexing_technique must be high_quality or economy"));
         }
         if ("qa_model".equals(structure) && "economy".equals(technique)) {
-            problems.add(DslProblem.ofNode(node.id(), "data.indexing_technique",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.indexing_technique",
                     "Indexing technique must be high quality."));
         }
         int keywords = DEFAULT_KEYWORD_NUMBER;
@@ -56,7 +56,7 @@ public record KnowledgeSettings(String chunkStructure, String indexingTechnique,
         if (kn instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 0) {
             keywords = n.intValue();
         } else if (kn != null) {
-            problems.add(DslProblem.ofNode(node.id(), "data.keyword_number",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.keyword_number",
                     "keyword_number must be a whole number of at least 0"));
         }
         Map<String, Object> retrieval = retrieval(node, d.get("retrieval_model"), problems);
@@ -78,29 +78,29 @@ public record KnowledgeSettings(String chunkStructure, String indexingTechnique,
         return m;
     }
 
-    private static Map<String, Object> retrieval(GraphNode node, Object raw, List<DslProblem> problems) {
+    private static Map<String, Object> retrieval(GraphNode node, Object raw, List<Problem> problems) {
         if (raw == null) {
             return defaultRetrieval();
         }
         if (!(raw instanceof Map<?, ?> given)) {
-            problems.add(DslProblem.ofNode(node.id(), "data.retrieval_model", "retrieval_model must be an object"));
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.retrieval_model", "retrieval_model must be an object"));
             return Map.of();
         }
         Map<String, Object> m = new LinkedHashMap<>();
         given.forEach((k, v) -> m.put(String.valueOf(k), v));
         Object method = m.get("search_method");
         if (!(method instanceof String s) || !SEARCH_METHODS.contains(s)) {
-            problems.add(DslProblem.ofNode(node.id(), "data.retrieval_model.search_method",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.retrieval_model.search_method",
                     "search_method must be semantic_search, full_text_search, hybrid_search or keyword_search"));
         }
         Object topK = m.putIfAbsent("top_k", DEFAULT_TOP_K);
         if (topK != null && !(topK instanceof Number n && n.intValue() > 0 && n.doubleValue() == n.intValue())) {
-            problems.add(DslProblem.ofNode(node.id(), "data.retrieval_model.top_k",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.retrieval_model.top_k",
                     "top_k must be a whole number of at least 1"));
         }
         Object threshold = m.putIfAbsent("score_threshold", 0.5);
         if (threshold != null && !(threshold instanceof Number)) {
-            problems.add(DslProblem.ofNode(node.id(), "data.retrieval_model.score_threshold",
+            problems.add(Problem.ofNode(Problem.PIPELINE, node.id(), "data.retrieval_model.score_threshold",
                     "score_threshold must be a number"));
         }
         m.putIfAbsent("score_threshold_enabled", false);

@@ -7,7 +7,7 @@ import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.dsl.DslKind;
-import io.tributary.api.dsl.DslProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.model.GraphNode;
 
 /**
@@ -28,7 +28,7 @@ public final class PipelineDsl {
     /** Parses and fully checks a document (import, publish, draft runs). */
     public PipelineDefinition check(String yaml) throws DslImportException {
         // importDsl reports structural and node-type problems together; parse alone stops at the first kind
-        List<DslProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         DslDocument doc;
         try {
             doc = importer.importDsl(yaml);
@@ -53,7 +53,7 @@ public final class PipelineDsl {
      */
     public PipelineDefinition read(String yaml) throws DslImportException {
         DslDocument doc = importer.parse(yaml);
-        List<DslProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         KnowledgeSettings settings = pipelineRules(doc, problems);
         if (!problems.isEmpty()) {
             throw new DslImportException(problems);
@@ -61,15 +61,15 @@ public final class PipelineDsl {
         return new PipelineDefinition(doc, settings);
     }
 
-    private static KnowledgeSettings pipelineRules(DslDocument doc, List<DslProblem> problems) {
+    private static KnowledgeSettings pipelineRules(DslDocument doc, List<Problem> problems) {
         if (doc.kind() != DslKind.RAG_PIPELINE) {
-            problems.add(DslProblem.of("kind", "kind must be rag_pipeline, got " + doc.kind().dslName()));
+            problems.add(Problem.of(Problem.DOCUMENT, "kind", "kind must be rag_pipeline, got " + doc.kind().dslName()));
             return null;
         }
         List<GraphNode> indexes = doc.graph().nodes().stream().filter(n -> KNOWLEDGE_INDEX.equals(n.type())).toList();
         if (indexes.size() != 1) {
             if (problems.stream().noneMatch(p -> KNOWLEDGE_INDEX_MESSAGE.equals(p.message()))) {
-                problems.add(DslProblem.of("workflow.graph.nodes", KNOWLEDGE_INDEX_MESSAGE));
+                problems.add(Problem.of(Problem.PIPELINE, "workflow.graph.nodes", KNOWLEDGE_INDEX_MESSAGE));
             }
             return null;
         }
@@ -77,8 +77,8 @@ public final class PipelineDsl {
     }
 
     /** The engine words the knowledge-index count rule its own way; Dify's clients know Dify's sentence. */
-    private static List<DslProblem> difyMessages(List<DslProblem> problems) {
+    private static List<Problem> difyMessages(List<Problem> problems) {
         return problems.stream().map(p -> p.nodeId() == null && p.message().contains("exactly one knowledge-index")
-                ? DslProblem.of(p.field(), KNOWLEDGE_INDEX_MESSAGE) : p).toList();
+                ? Problem.of(p.code(), p.field(), KNOWLEDGE_INDEX_MESSAGE) : p).toList();
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tributary.api.dsl.DslDocument;
-import io.tributary.api.engine.GraphProblem;
+import io.tributary.api.model.Problem;
 import io.tributary.api.engine.RunListener;
 import io.tributary.api.engine.RunRequest;
 import io.tributary.api.event.NodeFinished;
@@ -132,7 +132,7 @@ class ChunkerGraphsTest {
     @Test
     void importRejectsBadParametersNamingNodeAndField() throws Exception {
         engine();
-        List<GraphProblem> problems = engine.validate(load("invalid").graph());
+        List<Problem> problems = engine.validate(load("invalid").graph());
         String all = problems.toString();
         assertTrue(problems.stream().anyMatch(p -> "tooshort".equals(p.nodeId())
                 && p.message().contains("Custom segment length should be between 50 and 4000.")), all);

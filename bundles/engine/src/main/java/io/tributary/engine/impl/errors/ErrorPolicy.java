@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.model.GraphNode;
-import io.tributary.engine.impl.variables.JsonParser;
+import io.tributary.engine.impl.variables.Json;
 
 /**
  * A node's error handling, read from Dify's common node fields: {@code error_strategy},
@@ -103,7 +103,7 @@ public record ErrorPolicy(ErrorStrategy strategy, Map<String, Object> defaults, 
     static Object typed(String type, Object value) {
         Object v = value;
         if (!"string".equals(type) && value instanceof String s) {
-            v = "number".equals(type) ? number(s) : JsonParser.parse(s);
+            v = "number".equals(type) ? number(s) : Json.parse(s);
         }
         boolean ok = switch (type) {
             case "string" -> v == null || v instanceof String;

@@ -6,23 +6,25 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tributary.api.engine.GraphProblem;
 import io.tributary.api.engine.NodeTypeLease;
 import io.tributary.api.engine.NodeTypeNotInstalledException;
 import io.tributary.api.engine.NodeTypeRegistry;
 import io.tributary.api.engine.RunRejectedException;
 import io.tributary.api.model.Graph;
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.model.Problem;
 import io.tributary.api.node.ExecutionType;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeValidationException;
+import io.tributary.engine.impl.domain.CheckedGraphs;
 import io.tributary.engine.impl.domain.GraphStructure;
 import io.tributary.engine.impl.domain.NodeSpec;
 import io.tributary.engine.impl.domain.RunPlan;
 import io.tributary.engine.impl.errors.ErrorPolicy;
 
 /**
- * Checks graphs and turns them into {@link RunPlan}s: structure, then every node resolved through the
+ * Checks graphs and turns them into {@link RunPlan}s: structure ({@link GraphStructure}, checked once per graph
+ * instance through {@link CheckedGraphs}), then every node resolved through the
  * registry (one lease per node, held until the run ends; the node's {@code version} is the requirement, and
  * {@code tool} nodes resolve by {@code provider_id/tool_name}), its error policy read, and its executor
  * created.
@@ -31,30 +33,33 @@ public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
     private final NodeTypeRegistry registry;
+    private final CheckedGraphs graphs;
 
-    public Planner(NodeTypeRegistry registry) {
+    public Planner(NodeTypeRegistry registry, CheckedGraphs graphs) {
         this.registry = registry;
+        this.graphs = graphs;
     }
 
     /** Every problem of a graph, without running it. */
-    public List<GraphProblem> validate(Graph graph) {
-        GraphStructure g = GraphStructure.of(graph);
-        List<GraphProblem> problems = new ArrayList<>(g.problems());
+    public List<Problem> validate(Graph graph) {
+        GraphStructure g = graphs.structure(graph);
+        List<Problem> problems = new ArrayList<>(g.problems());
         for (int i = 0; i < g.size(); i++) {
             GraphNode node = g.node(i);
             List<String> policyProblems = new ArrayList<>();
             ErrorPolicy.of(node, policyProblems);
-            policyProblems.forEach(p -> problems.add(new GraphProblem(node.id(), p)));
+            policyProblems.forEach(p -> problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", p)));
             try (NodeTypeLease lease = acquire(node)) {
                 lease.nodeType().validate(node);
                 containerCheck(g, i, lease, problems);
             } catch (NodeTypeNotInstalledException e) {
-                problems.add(new GraphProblem(node.id(), e.getMessage()));
+                problems.add(Problem.ofNode(Problem.NODE_TYPE, node.id(), "data.type", e.getMessage()));
             } catch (NodeValidationException e) {
-                e.problems().forEach(p -> problems.add(new GraphProblem(node.id(), p)));
+                e.problems().forEach(p -> problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", p)));
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Node type '{}' failed to validate node '{}'", node.type(), node.id(), e);
-                problems.add(new GraphProblem(node.id(), "node type '" + node.type() + "' failed to validate: " + e));
+                problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", "node type '" + node.type()
+                        + "' failed to validate: " + e));
             }
         }
         return problems;
@@ -66,16 +71,17 @@ public final class Planner {
      * @throws RunRejectedException with every problem; no lease stays open then
      */
     public RunPlan plan(Graph graph, String startNodeId) throws RunRejectedException {
-        GraphStructure g = GraphStructure.of(graph);
+        GraphStructure g = graphs.structure(graph);
         if (!g.problems().isEmpty()) {
             throw new RunRejectedException(g.problems());
         }
-        List<GraphProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         int start = -1;
         if (startNodeId != null && !startNodeId.isEmpty()) {
             Integer s = g.indexOf(startNodeId);
             if (s == null || g.container(s) != GraphStructure.TOP || g.in(s).length > 0) {
-                problems.add(new GraphProblem(startNodeId, "start node '" + startNodeId + "' is not a root of the graph"));
+                problems.add(Problem.ofNode(Problem.ROOT, startNodeId, "", "start node '" + startNodeId
+                        + "' is not a root of the graph"));
             } else {
                 start = s;
             }
@@ -86,12 +92,12 @@ public final class Planner {
             GraphNode node = g.node(i);
             List<String> policyProblems = new ArrayList<>();
             ErrorPolicy policy = ErrorPolicy.of(node, policyProblems);
-            policyProblems.forEach(p -> problems.add(new GraphProblem(node.id(), p)));
+            policyProblems.forEach(p -> problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", p)));
             NodeTypeLease lease;
             try {
                 lease = acquire(node);
             } catch (NodeTypeNotInstalledException e) {
-                problems.add(new GraphProblem(node.id(), e.getMessage()));
+                problems.add(Problem.ofNode(Problem.NODE_TYPE, node.id(), "data.type", e.getMessage()));
                 continue;
             }
             leases.add(lease);
@@ -100,7 +106,8 @@ public final class Planner {
                 containerCheck(g, i, lease, problems);
                 NodeExecutor executor = lease.nodeType().create(node);
                 if (executor == null) {
-                    problems.add(new GraphProblem(node.id(), "node type '" + node.type() + "' created no executor"));
+                    problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", "node type '" + node.type()
+                            + "' created no executor"));
                 }
                 int c = g.container(i);
                 String containerId = c == GraphStructure.TOP ? null : g.node(c).id();
@@ -108,10 +115,11 @@ public final class Planner {
                 specs[i] = new NodeSpec(i, node, lease.nodeType(), lease.info().version(), type, policy, executor,
                         inLoop ? null : containerId, inLoop ? containerId : null);
             } catch (NodeValidationException e) {
-                e.problems().forEach(p -> problems.add(new GraphProblem(node.id(), p)));
+                e.problems().forEach(p -> problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", p)));
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Node type '{}' failed to create an executor for node '{}'", node.type(), node.id(), e);
-                problems.add(new GraphProblem(node.id(), "node type '" + node.type() + "' failed: " + e));
+                problems.add(Problem.ofNode(Problem.NODE_DATA, node.id(), "data", "node type '" + node.type()
+                        + "' failed: " + e));
             }
         }
         RunPlan plan = new RunPlan(g, specs, leases, start);
@@ -122,10 +130,10 @@ public final class Planner {
         return plan;
     }
 
-    private static void containerCheck(GraphStructure g, int i, NodeTypeLease lease, List<GraphProblem> problems) {
+    private static void containerCheck(GraphStructure g, int i, NodeTypeLease lease, List<Problem> problems) {
         if (g.members(i).length > 0 && lease.nodeType().executionType() != ExecutionType.CONTAINER) {
-            problems.add(new GraphProblem(g.node(i).id(), "node has child nodes but its type '" + g.node(i).type()
-                    + "' is not a container"));
+            problems.add(Problem.ofNode(Problem.CONTAINER, g.node(i).id(), "data.type", "node has child nodes but its type '"
+                    + g.node(i).type() + "' is not a container"));
         }
     }
 

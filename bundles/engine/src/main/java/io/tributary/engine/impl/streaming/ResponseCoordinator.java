@@ -12,7 +12,7 @@ import java.util.Set;
 import io.tributary.api.node.ExecutionType;
 import io.tributary.engine.impl.domain.GraphStructure;
 import io.tributary.engine.impl.domain.NodeSpec;
-import io.tributary.engine.impl.variables.JsonText;
+import io.tributary.engine.impl.variables.Json;
 import io.tributary.engine.impl.variables.Template;
 import io.tributary.engine.impl.variables.VariablePool;
 
@@ -223,7 +223,7 @@ public final class ResponseCoordinator {
                     return false;
                 }
                 if ((st == null || st.chunks.isEmpty()) && (producer == null || !skipped.get(producer))) {
-                    String text = JsonText.text(pool.get(sel));
+                    String text = Json.text(pool.get(sel));
                     if (!text.isEmpty()) {
                         emitter.chunk(sel.get(0), execId, sel, text, true);
                     }

@@ -52,7 +52,7 @@ public record Template(List<Object> parts) {
         StringBuilder sb = new StringBuilder();
         for (Object p : parts) {
             if (p instanceof Ref r) {
-                sb.append(JsonText.text(pool.get(r.selector())));
+                sb.append(Json.text(pool.get(r.selector())));
             } else {
                 sb.append((String) p);
             }

@@ -1,4 +1,4 @@
-package io.tributary.engine.dsl;
+package io.tributary.engine.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.api.model.GraphEdge;
+import io.tributary.engine.impl.domain.Cycles;
 
 class CyclesTest {
 

@@ -1,4 +1,4 @@
-package io.tributary.engine.dsl;
+package io.tributary.engine.impl.domain;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import io.tributary.api.model.GraphEdge;
  * cannot overflow the stack). Each cycle lists its node ids in document order; cycles come in the document
  * order of their first node.
  */
-final class Cycles {
+public final class Cycles {
     private Cycles() {
     }
 
-    static List<List<String>> find(Collection<String> nodeIds, List<GraphEdge> edges) {
+    public static List<List<String>> find(Collection<String> nodeIds, List<GraphEdge> edges) {
         Map<String, Integer> order = new HashMap<>();
         List<String> ids = new ArrayList<>(nodeIds);
         for (int i = 0; i < ids.size(); i++) {
