@@ -94,7 +94,8 @@ class PipelineWorkersTest extends PipelineFixture {
                 java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(30), 10, 1 << 20, 5,
                 java.time.Duration.ofMillis(500)), java.time.Duration.ofSeconds(5), registry);
         engine.addLayer(new io.tributary.store.runs.RunRecorder(runWriter));
-        service = new PipelineServiceImpl(importer, datasets, engine, runs, java.time.Clock.systemDefaultZone());
+        service = new PipelineServiceImpl(importer, datasets, engine, runs,
+                new io.tributary.engine.registry.DatasourceRegistryImpl(), java.time.Clock.systemDefaultZone());
         startWorkers(3);
 
         await("the batch to end", () -> allEnded(r));
