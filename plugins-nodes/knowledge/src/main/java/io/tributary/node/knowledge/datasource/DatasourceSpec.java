@@ -14,13 +14,15 @@ import io.tributary.api.node.NodeValidationException;
  * {@code datasource_parameters}.
  */
 record DatasourceSpec(String nodeId, DatasourceKey key, Map<String, NodeData.Parameter> parameters) {
+    static final String DEFAULT_DATASOURCE_NAME = "local_file";
 
     static DatasourceSpec parse(GraphNode node) throws NodeValidationException {
         NodeData data = NodeData.of(node);
         DatasourceType type = data.requiredEnum("provider_type", DatasourceType.class, DatasourceType::wireName);
         String pluginId = data.text("plugin_id");
         String providerName = data.text("provider_name");
-        String datasourceName = data.text("datasource_name");
+        // Dify's default when the DSL has none (DatasourceNodeData.datasource_name), as the pipeline service reads it
+        String datasourceName = data.string("datasource_name", DEFAULT_DATASOURCE_NAME);
         Map<String, NodeData.Parameter> parameters = data.parameters("datasource_parameters", true);
         data.throwIfInvalid();
         return new DatasourceSpec(node.id(), new DatasourceKey(type, pluginId, providerName, datasourceName),
