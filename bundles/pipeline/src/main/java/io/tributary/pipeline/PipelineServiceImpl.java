@@ -10,10 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.tributary.api.datasource.DatasourceRegistry;
 import io.tributary.api.datasource.DatasourceType;
-import io.tributary.api.datasource.OnlineDocumentSource;
-import io.tributary.api.datasource.OnlineDriveSource;
-import io.tributary.api.datasource.WebsiteCrawlSource;
 import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
@@ -22,6 +20,7 @@ import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunListener;
 import io.tributary.api.engine.RunRejectedException;
 import io.tributary.api.engine.WorkflowEngine;
+import io.tributary.api.model.SystemVariables;
 import io.tributary.api.pipeline.BatchResult;
 import io.tributary.api.pipeline.DatasourceEvents;
 import io.tributary.api.pipeline.DatasourceNodeRun;
@@ -40,7 +39,6 @@ import io.tributary.api.store.dto.PipelineRunSpec;
 import io.tributary.api.store.RunStore;
 import io.tributary.pipeline.datasource.DatasourceNodeRunner;
 import io.tributary.pipeline.datasource.DatasourcePlugins;
-import io.tributary.pipeline.datasource.DatasourceProviders;
 import io.tributary.pipeline.datasource.DriveFolders;
 import io.tributary.pipeline.definition.KnowledgeSettings;
 import io.tributary.pipeline.definition.PipelineDefinition;
@@ -69,18 +67,20 @@ public final class PipelineServiceImpl implements PipelineService {
     private final DslImporter importer;
     private final PublishedPipelines published;
     private final BatchIds batchIds;
-    private final DatasourceProviders providers = new DatasourceProviders();
+    private final DatasourceRegistry providers;
     private volatile QueueSignal signal;
 
     @Activate
     public PipelineServiceImpl(@Reference DslImporter importer, @Reference DatasetStore datasets,
-                               @Reference WorkflowEngine engine, @Reference RunStore runs) {
-        this(importer, datasets, engine, runs, Clock.systemDefaultZone());
+                               @Reference WorkflowEngine engine, @Reference RunStore runs,
+                               @Reference DatasourceRegistry providers) {
+        this(importer, datasets, engine, runs, providers, Clock.systemDefaultZone());
     }
 
     public PipelineServiceImpl(DslImporter importer, DatasetStore datasets, WorkflowEngine engine, RunStore runs,
-                               Clock clock) {
+                               DatasourceRegistry providers, Clock clock) {
         this.importer = importer;
+        this.providers = providers;
         this.datasets = datasets;
         this.engine = engine;
         this.runs = runs;
@@ -100,33 +100,6 @@ public final class PipelineServiceImpl implements PipelineService {
         if (this.signal == s) {
             this.signal = null;
         }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addOnlineDocument(OnlineDocumentSource s, Map<String, Object> props) {
-        providers.add(s, props);
-    }
-
-    public void removeOnlineDocument(OnlineDocumentSource s) {
-        providers.remove(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addWebsiteCrawl(WebsiteCrawlSource s, Map<String, Object> props) {
-        providers.add(s, props);
-    }
-
-    public void removeWebsiteCrawl(WebsiteCrawlSource s) {
-        providers.remove(s);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addOnlineDrive(OnlineDriveSource s, Map<String, Object> props) {
-        providers.add(s, props);
-    }
-
-    public void removeOnlineDrive(OnlineDriveSource s) {
-        providers.remove(s);
     }
 
     // ---- import and publish
@@ -225,7 +198,7 @@ public final class PipelineServiceImpl implements PipelineService {
         try {
             return engine.start(pipeline.graph(), RunRequests.build(runId, workflowId, datasetId, null,
                     batchIds.next(), request.user(), check.type().wireName(), first, check.startNode().id(),
-                    request.inputs(), check.rag(), RunRequests.DEBUGGER, listener));
+                    request.inputs(), check.rag(), SystemVariables.INVOKE_FROM_DEBUGGER, listener));
         } catch (RunRejectedException e) { // recorded as failed by the store's layer
             throw PipelineException.invalid("The pipeline cannot run: " + e.getMessage());
         }

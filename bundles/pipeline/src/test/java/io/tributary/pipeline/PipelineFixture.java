@@ -58,7 +58,8 @@ abstract class PipelineFixture {
         engine = new WorkflowEngineImpl(new Limits(500, Duration.ofSeconds(60), Duration.ofSeconds(30), 10, 1 << 20, 5,
                 Duration.ofMillis(500)), Duration.ofSeconds(5), registry);
         engine.addLayer(new RunRecorder(runWriter));
-        service = new PipelineServiceImpl(importer, datasets, engine, runs, Clock.systemDefaultZone());
+        service = new PipelineServiceImpl(importer, datasets, engine, runs,
+                new io.tributary.engine.registry.DatasourceRegistryImpl(), Clock.systemDefaultZone());
     }
 
     void openStore() {

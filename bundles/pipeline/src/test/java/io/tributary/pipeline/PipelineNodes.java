@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.tributary.api.model.SystemVariables;
 import io.tributary.api.node.NodeContext;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeResult;
@@ -103,7 +104,8 @@ final class PipelineNodes {
         if (chunks == null || chunks.isEmpty()) {
             throw new NodeExecutionException("Chunks is required.");
         }
-        if ("debugger".equals(ctx.variables().get(List.of("sys", "invoke_from")))) {
+        if (SystemVariables.INVOKE_FROM_DEBUGGER.equals(ctx.variables().get(List.of(SystemVariables.NODE_ID,
+                SystemVariables.INVOKE_FROM)))) {
             return NodeResult.of(Map.of("chunk_structure", "text_model",
                     "preview", chunks.stream().map(c -> Map.of("content", c)).toList(),
                     "total_segments", chunks.size()));

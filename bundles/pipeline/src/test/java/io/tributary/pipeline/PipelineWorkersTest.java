@@ -12,6 +12,7 @@ import io.tributary.api.event.RunStatus;
 import io.tributary.api.pipeline.BatchResult;
 import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.PipelineItem;
 
 /**
@@ -81,7 +82,7 @@ class PipelineWorkersTest extends PipelineFixture {
         BatchResult r = service.runPublished(ds.id(), localFiles(true, "1", "2", "3", "4"));
         // a process that claimed two items, marked their documents and died
         List<PipelineItem> claimed = queue.claim(2);
-        claimed.forEach(i -> datasets.updateStatus(i.documentId(), "indexing", null));
+        claimed.forEach(i -> datasets.updateStatus(i.documentId(), IndexingStatus.INDEXING, null));
         engine.deactivate();
         closeStore();
 
@@ -94,7 +95,8 @@ class PipelineWorkersTest extends PipelineFixture {
                 java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(30), 10, 1 << 20, 5,
                 java.time.Duration.ofMillis(500)), java.time.Duration.ofSeconds(5), registry);
         engine.addLayer(new io.tributary.store.runs.RunRecorder(runWriter));
-        service = new PipelineServiceImpl(importer, datasets, engine, runs, java.time.Clock.systemDefaultZone());
+        service = new PipelineServiceImpl(importer, datasets, engine, runs,
+                new io.tributary.engine.registry.DatasourceRegistryImpl(), java.time.Clock.systemDefaultZone());
         startWorkers(3);
 
         await("the batch to end", () -> allEnded(r));

@@ -2,7 +2,11 @@ package io.tributary.api.datasource;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** {@code local_file}: files uploaded through the API, addressed by reference ({@code related_id}). */
+/**
+ * {@code local_file}: files uploaded through the API into the {@link io.tributary.api.store.FileStore}, addressed by
+ * reference ({@code related_id}). A provider only resolves a reference to the stored file; the content is read from
+ * the file store by the node that needs it (see {@link LocalFile} for why).
+ */
 @ConsumerType
 public interface LocalFileSource extends DatasourceProvider {
 
@@ -11,5 +15,5 @@ public interface LocalFileSource extends DatasourceProvider {
      *
      * @throws DatasourceException when there is no such file ("File is not exist.")
      */
-    SourceFile resolve(String reference) throws DatasourceException;
+    LocalFile resolve(String reference) throws DatasourceException;
 }

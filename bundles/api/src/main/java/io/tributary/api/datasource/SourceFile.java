@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A file a datasource produced, readable as a stream (possibly more than once).
+ * A file an {@link OnlineDriveSource} downloads, readable as a stream (possibly more than once); the
+ * {@code datasource} node copies it into the file store. ({@code local_file} files are already in the store: see
+ * {@link LocalFile}.)
  *
  * @param name     file name with extension
  * @param mimeType MIME type, or {@code application/octet-stream}

@@ -27,6 +27,8 @@ public final class SystemVariables {
     public static final String DATASET_ID = "dataset_id";
     /** The document a pipeline run ingests. */
     public static final String DOCUMENT_ID = "document_id";
+    /** The document a pipeline retry re-ingests ({@code null} on a first run). */
+    public static final String ORIGINAL_DOCUMENT_ID = "original_document_id";
     /** The batch of documents a pipeline run belongs to. */
     public static final String BATCH = "batch";
     /** The pipeline run's datasource type: {@code local_file}, {@code online_document}, ... */

@@ -26,7 +26,7 @@
  * trace; the engine itself never fails because of a plugin.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tributary.api.node;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package io.tributary.api.store;
 import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.dto.DatasetVersion;
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.NewDataset;
 import io.tributary.api.store.dto.NewDocument;
 import io.tributary.api.store.dto.NewSegment;
@@ -93,7 +94,7 @@ public interface DatasetStore {
      *
      * @return false when there is no such document
      */
-    boolean updateStatus(String documentId, String indexingStatus, String error);
+    boolean updateStatus(String documentId, IndexingStatus indexingStatus, String error);
 
     /** Deletes the document with its segments, child chunks and queued items; false when unknown. */
     boolean deleteDocument(String documentId);

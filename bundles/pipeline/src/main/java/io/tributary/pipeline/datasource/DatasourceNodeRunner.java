@@ -9,6 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceProvider;
+import io.tributary.api.datasource.DatasourceRegistry;
+import io.tributary.api.datasource.DatasourceType;
+import io.tributary.api.datasource.InstalledDatasource;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.datasource.WebsiteCrawlSource;
@@ -28,9 +32,9 @@ public final class DatasourceNodeRunner {
     static final int MAX_LISTING_PAGES = 100;
     static final int DEFAULT_MAX_KEYS = 20;
 
-    private final DatasourceProviders providers;
+    private final DatasourceRegistry providers;
 
-    public DatasourceNodeRunner(DatasourceProviders providers) {
+    public DatasourceNodeRunner(DatasourceRegistry providers) {
         this.providers = providers;
     }
 
@@ -59,18 +63,27 @@ public final class DatasourceNodeRunner {
         }
     }
 
-    private <T> T provider(DatasourceNode node, Class<T> kind) throws DatasourceException {
-        T p = providers.forNode(node, kind);
-        if (p == null) {
-            throw new DatasourceException("Datasource provider " + node.pluginId() + "/" + node.providerName()
-                    + " is not installed");
-        }
-        return p;
+    private <T extends DatasourceProvider> T provider(DatasourceNode node, DatasourceType type, Class<T> kind)
+            throws DatasourceException {
+        return provider(providers, node, type, kind);
+    }
+
+    /**
+     * The provider the registry picks for {@code node} as a provider of {@code type}, as {@code kind}; a
+     * {@link DatasourceException} {@code datasource provider 'a/b' (type) is not installed} when there is none.
+     */
+    static <T extends DatasourceProvider> T provider(DatasourceRegistry providers, DatasourceNode node,
+            DatasourceType type, Class<T> kind) throws DatasourceException {
+        var key = node.key(type);
+        InstalledDatasource found = providers.find(key)
+                .orElseThrow(() -> new DatasourceException(key.notInstalled()));
+        return found.as(kind).orElseThrow(() -> new DatasourceException("datasource provider " + key.describe()
+                + " does not implement " + kind.getSimpleName()));
     }
 
     private void pages(DatasourceNode node, DatasourceNodeRun request, DatasourceEvents events, long t0)
             throws DatasourceException, InterruptedException {
-        OnlineDocumentSource source = provider(node, OnlineDocumentSource.class);
+        OnlineDocumentSource source = provider(node, DatasourceType.ONLINE_DOCUMENT, OnlineDocumentSource.class);
         events.processing(0, 0);
         String cursor = null;
         for (int page = 0; page < MAX_LISTING_PAGES; page++) {
@@ -86,7 +99,7 @@ public final class DatasourceNodeRunner {
 
     private void browse(DatasourceNode node, DatasourceNodeRun request, DatasourceEvents events, long t0)
             throws DatasourceException, InterruptedException {
-        OnlineDriveSource source = provider(node, OnlineDriveSource.class);
+        OnlineDriveSource source = provider(node, DatasourceType.ONLINE_DRIVE, OnlineDriveSource.class);
         Map<String, Object> in = request.inputs();
         int maxKeys = in.get("max_keys") instanceof Number n && n.intValue() > 0 ? n.intValue() : DEFAULT_MAX_KEYS;
         @SuppressWarnings("unchecked")
@@ -101,7 +114,7 @@ public final class DatasourceNodeRunner {
 
     private void crawl(DatasourceNode node, DatasourceNodeRun request, DatasourceEvents events, long t0)
             throws DatasourceException, InterruptedException {
-        WebsiteCrawlSource source = provider(node, WebsiteCrawlSource.class);
+        WebsiteCrawlSource source = provider(node, DatasourceType.WEBSITE_CRAWL, WebsiteCrawlSource.class);
         Map<String, Object> options = ParameterValues.resolve(node.parameters(), request.inputs());
         int[] last = {-1, -1};
         List<WebsiteCrawlSource.CrawlResult> results = source.crawl(Map.of(), options, (total, completed, r) -> {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tributary.api.datasource.DatasourceException;
+import io.tributary.api.datasource.DatasourceRegistry;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.pipeline.definition.DatasourceNode;
@@ -23,9 +25,9 @@ public final class DriveFolders {
     /** Most files one run may expand to. */
     static final int MAX_FILES = 10_000;
 
-    private final DatasourceProviders providers;
+    private final DatasourceRegistry providers;
 
-    public DriveFolders(DatasourceProviders providers) {
+    public DriveFolders(DatasourceRegistry providers) {
         this.providers = providers;
     }
 
@@ -35,10 +37,12 @@ public final class DriveFolders {
         if (items.stream().noneMatch(i -> "folder".equals(i.get("type")))) {
             return items;
         }
-        OnlineDriveSource source = providers.forNode(node, OnlineDriveSource.class);
-        if (source == null) {
-            throw PipelineException.invalid("Datasource provider " + node.pluginId() + "/" + node.providerName()
-                    + " is not installed");
+        OnlineDriveSource source;
+        try {
+            source = DatasourceNodeRunner.provider(providers, node, DatasourceType.ONLINE_DRIVE,
+                    OnlineDriveSource.class);
+        } catch (DatasourceException e) {
+            throw PipelineException.invalid(e.getMessage());
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> item : items) {

@@ -3,6 +3,8 @@ package io.tributary.pipeline.definition;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.api.datasource.DatasourceKey;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.model.Graph;
 import io.tributary.api.model.GraphNode;
 
@@ -40,6 +42,11 @@ public record DatasourceNode(GraphNode node, String pluginId, String providerNam
                 text(d.get("provider_type")), d.get("datasource_name") == null ? "local_file"
                         : text(d.get("datasource_name")),
                 params instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    }
+
+    /** Which provider the node names, for the {@link io.tributary.api.datasource.DatasourceRegistry}. */
+    public DatasourceKey key(DatasourceType type) {
+        return new DatasourceKey(type, pluginId, providerName, datasourceName);
     }
 
     /** The node's id. */

@@ -16,10 +16,12 @@ import io.tributary.api.engine.RunRejectedException;
 import io.tributary.api.engine.WorkflowEngine;
 import io.tributary.api.event.RunFinished;
 import io.tributary.api.event.RunStatus;
+import io.tributary.api.model.SystemVariables;
 import io.tributary.api.pipeline.PipelineException;
 import io.tributary.api.store.DatasetStore;
 import io.tributary.api.store.dto.DatasetVersion;
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
 import io.tributary.api.store.RunStore;
@@ -30,14 +32,12 @@ import io.tributary.pipeline.run.RunRequests;
 
 /**
  * Runs one claimed pipeline item to its end: the document goes {@code indexing}, the published pipeline runs on
- * the engine, the document ends {@code completed} or {@code error} with the run's error, and the item is
- * finished. An item whose run was cut short by shutdown is left {@code running}, so the next start requeues it.
+ * the engine, and the document ends {@code completed} or {@code error} with the run's error together with its item
+ * ({@link PipelineQueue#complete}, one transaction). An item whose run was cut short by shutdown is left
+ * {@code running}, so the next start requeues it.
  */
 final class ItemRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ItemRunner.class);
-    static final String INDEXING = "indexing";
-    static final String COMPLETED = "completed";
-    static final String ERROR = "error";
 
     private final DatasetStore datasets;
     private final PipelineQueue queue;
@@ -68,10 +68,10 @@ final class ItemRunner {
         Optional<DocumentRecord> doc = datasets.document(item.documentId());
         if (doc.isEmpty()) {
             LOG.info("Pipeline item {}: document {} was deleted; dropping the item", item.id(), item.documentId());
-            queue.finish(item.id());
+            queue.complete(item, IndexingStatus.ERROR, "The document was deleted.");
             return;
         }
-        datasets.updateStatus(item.documentId(), INDEXING, null);
+        datasets.updateStatus(item.documentId(), IndexingStatus.INDEXING, null);
         try {
             RunFinished f = run(item);
             if (f == null) {
@@ -80,8 +80,7 @@ final class ItemRunner {
             boolean ok = f.status() == RunStatus.SUCCEEDED || f.status() == RunStatus.PARTIAL_SUCCEEDED;
             String error = ok ? null : f.error() == null || f.error().isBlank() ? "Pipeline run " + f.status()
                     .wireName() : f.error();
-            datasets.updateStatus(item.documentId(), ok ? COMPLETED : ERROR, error);
-            queue.finish(item.id());
+            queue.complete(item, ok ? IndexingStatus.COMPLETED : IndexingStatus.ERROR, error);
         } catch (Failure e) {
             fail(item, e.getMessage());
         } catch (RuntimeException e) {
@@ -109,7 +108,7 @@ final class ItemRunner {
         String runId = item.attempts() <= 1 ? item.id() : UUID.randomUUID().toString();
         var request = RunRequests.build(runId, item.workflowId(), item.datasetId(), item.documentId(), item.batch(),
                 item.createdBy(), item.datasourceType(), item.datasourceInfo(), item.startNodeId(), item.inputs(), rag,
-                RunRequests.PUBLISHED, null);
+                SystemVariables.INVOKE_FROM_PUBLISHED_PIPELINE, null);
         RunHandle handle;
         try {
             handle = engine.start(pipeline.graph(), request);
@@ -132,8 +131,7 @@ final class ItemRunner {
 
     private void fail(PipelineItem item, String message) {
         try {
-            datasets.updateStatus(item.documentId(), ERROR, message);
-            queue.finish(item.id());
+            queue.complete(item, IndexingStatus.ERROR, message);
         } catch (RuntimeException e) {
             LOG.error("Pipeline item {}: could not record its failure ({}); it stays running until the next start",
                     item.id(), message, e);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.tributary.api.datasource.DatasourceDescriptor;
 import io.tributary.api.datasource.DatasourceException;
 import io.tributary.api.datasource.DatasourceProperties;
+import io.tributary.api.datasource.DatasourceType;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.datasource.SourceFile;
 import io.tributary.api.datasource.WebsiteCrawlSource;
@@ -20,6 +21,7 @@ import io.tributary.api.model.GraphNode;
 import io.tributary.api.pipeline.DatasourceEvents;
 import io.tributary.api.pipeline.DatasourceNodeRun;
 import io.tributary.api.pipeline.PipelineException;
+import io.tributary.engine.registry.DatasourceRegistryImpl;
 import io.tributary.pipeline.definition.DatasourceNode;
 
 /**
@@ -129,9 +131,9 @@ class DatasourceSideTest {
 
     @Test
     void aCrawlReportsProgressThenTheResultsInDifysShape() throws Exception {
-        DatasourceProviders providers = new DatasourceProviders();
+        DatasourceRegistryImpl providers = new DatasourceRegistryImpl();
         Crawler crawler = new Crawler();
-        providers.add(crawler, Map.of(DatasourceProperties.PROVIDER, "langgenius/firecrawl_datasource/firecrawl"));
+        providers.add(DatasourceType.WEBSITE_CRAWL, crawler, Map.of(DatasourceProperties.PROVIDER, "langgenius/firecrawl_datasource/firecrawl"));
         Recorder rec = new Recorder();
         new DatasourceNodeRunner(providers).run(graph(), "n3",
                 new DatasourceNodeRun(Map.of("url", "https://d", "limit", 2), "website_crawl", null, true), rec);
@@ -149,7 +151,7 @@ class DatasourceSideTest {
 
     @Test
     void errorsAreEvents() throws Exception {
-        DatasourceProviders providers = new DatasourceProviders();
+        DatasourceRegistryImpl providers = new DatasourceRegistryImpl();
         Recorder rec = new Recorder();
         DatasourceNodeRunner runner = new DatasourceNodeRunner(providers);
         runner.run(graph(), "nope", new DatasourceNodeRun(Map.of(), "website_crawl", null, true), rec);
@@ -158,13 +160,13 @@ class DatasourceSideTest {
         runner.run(graph(), "n3", new DatasourceNodeRun(Map.of(), "website_crawl", null, true), rec);
         assertEquals(List.of("error Datasource node data not found", "error Datasource node data not found",
                 "error Unsupported datasource provider",
-                "error Datasource provider langgenius/firecrawl_datasource/firecrawl is not installed"), rec.events);
+                "error datasource provider 'langgenius/firecrawl_datasource/firecrawl' (website_crawl) is not installed"), rec.events);
     }
 
     @Test
     void aDriveIsBrowsedWithDefaultsAndFoldersExpandRecursivelyAcrossPages() throws Exception {
-        DatasourceProviders providers = new DatasourceProviders();
-        providers.add(new Drive(), Map.of(DatasourceProperties.PROVIDER, "langgenius/s3_datasource"));
+        DatasourceRegistryImpl providers = new DatasourceRegistryImpl();
+        providers.add(DatasourceType.ONLINE_DRIVE, new Drive(), Map.of(DatasourceProperties.PROVIDER, "langgenius/s3_datasource"));
         Recorder rec = new Recorder();
         new DatasourceNodeRunner(providers).run(graph(), "n4",
                 new DatasourceNodeRun(Map.of("bucket", "b", "prefix", "docs/"), "online_drive", null, true), rec);

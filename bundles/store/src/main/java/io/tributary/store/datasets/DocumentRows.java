@@ -14,13 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.Page;
 import io.tributary.store.db.JsonColumns;
 
 /** The SQL of table {@code documents}. */
-final class DocumentRows {
-    static final String WAITING = "waiting";
-    static final String COMPLETED = "completed";
+public final class DocumentRows {
     private static final String COLUMNS = "id, dataset_id, position, batch, name, data_source_type,"
             + " data_source_info, created_from, doc_form, indexing_status, error, enabled, word_count, tokens,"
             + " created_by, created_at, processing_started_at, completed_at, updated_at";
@@ -137,17 +136,17 @@ final class DocumentRows {
      * Sets status and error; {@code processing_started_at} on the first move away from {@code waiting},
      * {@code completed_at} on {@code completed}.
      */
-    static boolean updateStatus(Connection c, String id, String status, String error, Instant now)
+    public static boolean updateStatus(Connection c, String id, IndexingStatus status, String error, Instant now)
             throws SQLException {
-        boolean started = !WAITING.equals(status);
-        boolean completed = COMPLETED.equals(status);
+        boolean started = status != IndexingStatus.WAITING;
+        boolean completed = status == IndexingStatus.COMPLETED;
         String sql = "UPDATE documents SET indexing_status = ?, error = ?, updated_at = ?"
                 + (started ? ", processing_started_at = COALESCE(processing_started_at, ?)" : "")
                 + (completed ? ", completed_at = ?" : "")
                 + " WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            ps.setString(i++, status);
+            ps.setString(i++, status.wireName());
             ps.setString(i++, error);
             ps.setObject(i++, utc(now));
             if (started) {

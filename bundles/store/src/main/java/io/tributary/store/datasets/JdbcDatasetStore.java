@@ -20,6 +20,7 @@ import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
 import io.tributary.api.store.dto.DatasetVersion;
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.NewDataset;
 import io.tributary.api.store.dto.NewDocument;
 import io.tributary.api.store.dto.NewSegment;
@@ -145,7 +146,7 @@ public final class JdbcDatasetStore implements DatasetStore {
                 DocumentRecord doc = new DocumentRecord(io.tributary.api.model.TimeOrderedIds.next(), datasetId, position++,
                         batch, documentName(d.name()), d.dataSourceType(), d.dataSourceInfo(),
                         createdFrom == null ? "rag-pipeline" : createdFrom, reserved.chunkStructure(),
-                        DocumentRows.WAITING, null, true, 0, 0, creator, now, null, null, now);
+                        IndexingStatus.WAITING.wireName(), null, true, 0, 0, creator, now, null, null, now);
                 created.add(doc);
                 if (run != null) {
                     items.add(new PipelineItem(io.tributary.api.model.TimeOrderedIds.next(), datasetId, doc.id(), batch,
@@ -188,7 +189,7 @@ public final class JdbcDatasetStore implements DatasetStore {
     }
 
     @Override
-    public boolean updateStatus(String documentId, String indexingStatus, String error) {
+    public boolean updateStatus(String documentId, IndexingStatus indexingStatus, String error) {
         Objects.requireNonNull(indexingStatus, "indexingStatus");
         return Transactions.autoCommit(db, "set the status of document " + documentId,
                 c -> DocumentRows.updateStatus(c, documentId, indexingStatus, error, now()));

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.PipelineItem;
 import io.tributary.api.store.PipelineQueue;
+import io.tributary.store.datasets.DocumentRows;
 import io.tributary.store.db.Database;
 import io.tributary.store.db.Dialect;
 import io.tributary.store.db.Transactions;
@@ -129,13 +132,18 @@ public final class JdbcPipelineQueue implements PipelineQueue {
     }
 
     @Override
-    public void finish(String itemId) {
-        Transactions.autoCommit(db, "finish pipeline item " + itemId, c -> {
+    public void complete(PipelineItem item, IndexingStatus status, String error) {
+        if (!status.terminal()) {
+            throw new IllegalArgumentException("a pipeline item ends completed or error, not " + status.wireName());
+        }
+        Transactions.inTransaction(db, "complete pipeline item " + item.id(), c -> {
+            Instant at = now();
+            DocumentRows.updateStatus(c, item.documentId(), status, error, at);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE pipeline_items SET status = ?, finished_at = ? WHERE id = ?")) {
                 ps.setString(1, PipelineItemRows.DONE);
-                ps.setObject(2, utc(now()));
-                ps.setString(3, itemId);
+                ps.setObject(2, utc(at));
+                ps.setString(3, item.id());
                 return ps.executeUpdate();
             }
         });
@@ -146,9 +154,12 @@ public final class JdbcPipelineQueue implements PipelineQueue {
         // the documents of interrupted items go back to waiting in the same transaction: they show as queued again
         return Transactions.inTransaction(db, "requeue running pipeline items", c -> {
             try (PreparedStatement docs = c.prepareStatement(
-                    "UPDATE documents SET indexing_status = 'waiting' WHERE indexing_status NOT IN ('completed', 'error')"
+                    "UPDATE documents SET indexing_status = ? WHERE indexing_status NOT IN (?, ?)"
                             + " AND id IN (SELECT document_id FROM pipeline_items WHERE status = ?)")) {
-                docs.setString(1, PipelineItemRows.RUNNING);
+                docs.setString(1, IndexingStatus.WAITING.wireName());
+                docs.setString(2, IndexingStatus.COMPLETED.wireName());
+                docs.setString(3, IndexingStatus.ERROR.wireName());
+                docs.setString(4, PipelineItemRows.RUNNING);
                 docs.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(

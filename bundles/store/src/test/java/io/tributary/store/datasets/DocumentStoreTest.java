@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.NewDocument;
 import io.tributary.api.store.dto.NewSegment;
 import io.tributary.api.store.dto.Page;
@@ -181,39 +182,39 @@ class DocumentStoreTest extends StoreTestBase {
     void statusUpdatesStampStartAndCompletion() {
         DocumentRecord doc = store.createDocuments(dataset.id(), "b", null, files("a"), RUN).get(0);
 
-        assertTrue(store.updateStatus(doc.id(), "waiting", null));
+        assertTrue(store.updateStatus(doc.id(), IndexingStatus.WAITING, null));
         assertNull(store.document(doc.id()).orElseThrow().processingStartedAt());
 
-        assertTrue(store.updateStatus(doc.id(), "indexing", null));
+        assertTrue(store.updateStatus(doc.id(), IndexingStatus.INDEXING, null));
         DocumentRecord indexing = store.document(doc.id()).orElseThrow();
         assertEquals("indexing", indexing.indexingStatus());
         Instant started = indexing.processingStartedAt();
         assertNotNull(started);
         assertNull(indexing.completedAt());
 
-        assertTrue(store.updateStatus(doc.id(), "completed", null));
+        assertTrue(store.updateStatus(doc.id(), IndexingStatus.COMPLETED, null));
         DocumentRecord completed = store.document(doc.id()).orElseThrow();
         assertEquals(started, completed.processingStartedAt(), "set on the first move away from waiting only");
         assertNotNull(completed.completedAt());
         assertFalse(completed.updatedAt().isBefore(indexing.updatedAt()));
 
-        assertTrue(store.updateStatus(doc.id(), "error", "File is not exist."));
+        assertTrue(store.updateStatus(doc.id(), IndexingStatus.ERROR, "File is not exist."));
         DocumentRecord failed = store.document(doc.id()).orElseThrow();
         assertEquals("error", failed.indexingStatus());
         assertEquals("File is not exist.", failed.error());
 
-        assertFalse(store.updateStatus("nope", "completed", null));
+        assertFalse(store.updateStatus("nope", IndexingStatus.COMPLETED, null));
     }
 
     @Test
     void listFiltersByDisplayStatusAndKeywordNewestFirst() {
         List<DocumentRecord> docs = store.createDocuments(dataset.id(), "b", null,
                 files("waiting.txt", "parsing.txt", "indexing.txt", "error.txt", "done.txt", "off.txt"), RUN);
-        store.updateStatus(docs.get(1).id(), "parsing", null);
-        store.updateStatus(docs.get(2).id(), "indexing", null);
-        store.updateStatus(docs.get(3).id(), "error", "boom");
-        store.updateStatus(docs.get(4).id(), "completed", null);
-        store.updateStatus(docs.get(5).id(), "completed", null);
+        store.updateStatus(docs.get(1).id(), IndexingStatus.PARSING, null);
+        store.updateStatus(docs.get(2).id(), IndexingStatus.INDEXING, null);
+        store.updateStatus(docs.get(3).id(), IndexingStatus.ERROR, "boom");
+        store.updateStatus(docs.get(4).id(), IndexingStatus.COMPLETED, null);
+        store.updateStatus(docs.get(5).id(), IndexingStatus.COMPLETED, null);
         fixture.update("UPDATE documents SET enabled = FALSE WHERE id = '" + docs.get(5).id() + "'");
 
         assertEquals(List.of("waiting.txt"), names("queuing"));

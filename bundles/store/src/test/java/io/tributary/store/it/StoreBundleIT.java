@@ -203,7 +203,7 @@ class StoreBundleIT {
 
     /**
      * Through the DatasetStore and PipelineQueue services inside the framework: creates a dataset, one document with
-     * its queued item, claims the item and finishes it.
+     * its queued item, claims the item and completes it (document and item together).
      */
     private void queueADocument() throws Exception {
         Object datasets = track("io.tributary.api.store.DatasetStore").getService();
@@ -233,8 +233,16 @@ class StoreBundleIT {
         assertEquals(1, claimed.size(), "the document's item is queued");
         Object item = claimed.get(0);
         assertEquals(doc.getClass().getMethod("id").invoke(doc), item.getClass().getMethod("documentId").invoke(item));
-        queueType.getMethod("finish", String.class).invoke(queue, item.getClass().getMethod("id").invoke(item));
+        Class<?> statusType = api.loadClass("io.tributary.api.store.dto.IndexingStatus");
+        Class<?> itemType = api.loadClass("io.tributary.api.store.dto.PipelineItem");
+        Object completed = statusType.getMethod("of", String.class).invoke(null, "completed");
+        queueType.getMethod("complete", itemType, statusType, String.class).invoke(queue, item, completed, null);
         assertEquals(0L, queueType.getMethod("pending").invoke(queue));
+        Object done = storeType.getMethod("document", String.class).invoke(datasets, doc.getClass().getMethod("id")
+                .invoke(doc));
+        Object record = ((Optional<?>) done).orElseThrow();
+        assertEquals("completed", record.getClass().getMethod("indexingStatus").invoke(record),
+                "the document ends with its item, in one transaction");
     }
 
     /** Saves an upload through the FileStore service and reads it back; the blob lands in data.dir/files. */

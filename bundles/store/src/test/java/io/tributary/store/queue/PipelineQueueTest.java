@@ -1,6 +1,7 @@
 package io.tributary.store.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.tributary.api.store.dto.Dataset;
 import io.tributary.api.store.DatasetStore;
 import io.tributary.api.store.dto.DocumentRecord;
+import io.tributary.api.store.dto.IndexingStatus;
 import io.tributary.api.store.dto.NewDataset;
 import io.tributary.api.store.dto.NewDocument;
 import io.tributary.api.store.dto.PipelineItem;
@@ -29,7 +31,7 @@ import io.tributary.store.StoreTestBase;
 import io.tributary.store.datasets.JdbcDatasetStore;
 import io.tributary.store.db.Database;
 
-/** The durable queue: claim order, exclusive claims under concurrency, finish, requeue after a crash. */
+/** The durable queue: claim order, exclusive claims under concurrency, complete (document and item at once), requeue after a crash. */
 @BothDatabases
 class PipelineQueueTest extends StoreTestBase {
     private static final PipelineRunSpec RUN = new PipelineRunSpec("wf", "ds", null, "u");
@@ -72,12 +74,11 @@ class PipelineQueueTest extends StoreTestBase {
     }
 
     @Test
-    void finishedItemsAreDoneAndNotPending() {
+    void completedItemsAreDoneAndNotPending() {
         enqueue("b", 2);
         List<PipelineItem> items = queue.claim(2);
 
-        queue.finish(items.get(0).id());
-        queue.finish("unknown");
+        queue.complete(items.get(0), IndexingStatus.COMPLETED, null);
 
         assertEquals("done", queue.item(items.get(0).id()).orElseThrow().status());
         assertEquals("running", queue.item(items.get(1).id()).orElseThrow().status());
@@ -87,12 +88,55 @@ class PipelineQueueTest extends StoreTestBase {
     }
 
     @Test
+    void completeSetsTheDocumentAndTheItemTogether() {
+        List<DocumentRecord> docs = enqueue("b", 2);
+        List<PipelineItem> items = queue.claim(2);
+        datasets.updateStatus(docs.get(0).id(), IndexingStatus.INDEXING, null);
+
+        queue.complete(items.get(0), IndexingStatus.COMPLETED, null);
+        queue.complete(items.get(1), IndexingStatus.ERROR, "File is not exist.");
+
+        DocumentRecord ok = datasets.document(docs.get(0).id()).orElseThrow();
+        assertEquals("completed", ok.indexingStatus());
+        assertTrue(ok.completedAt() != null && ok.processingStartedAt() != null, ok::toString);
+        DocumentRecord failed = datasets.document(docs.get(1).id()).orElseThrow();
+        assertEquals("error", failed.indexingStatus());
+        assertEquals("File is not exist.", failed.error());
+        assertEquals(0, queue.pending());
+        assertEquals("done", queue.item(items.get(1).id()).orElseThrow().status());
+    }
+
+    @Test
+    void completeOfADeletedDocumentStillEndsTheItem() {
+        List<DocumentRecord> docs = enqueue("b", 1);
+        PipelineItem item = queue.claim(1).get(0);
+        // deleting a document drops its queued items; one already claimed is still held by the worker
+        PipelineItem held = new PipelineItem(item.id(), item.datasetId(), "gone", item.batch(), item.workflowId(),
+                item.startNodeId(), item.datasourceType(), item.datasourceInfo(), item.inputs(), item.createdBy(),
+                item.status(), item.attempts(), item.createdAt());
+
+        queue.complete(held, IndexingStatus.ERROR, "deleted");
+
+        assertEquals("done", queue.item(item.id()).orElseThrow().status());
+        assertEquals("waiting", datasets.document(docs.get(0).id()).orElseThrow().indexingStatus(),
+                "only the item's own document changes");
+    }
+
+    @Test
+    void completeRefusesAStatusThatIsNotAnEnd() {
+        enqueue("b", 1);
+        PipelineItem item = queue.claim(1).get(0);
+
+        assertThrows(IllegalArgumentException.class, () -> queue.complete(item, IndexingStatus.INDEXING, null));
+        assertEquals("running", queue.item(item.id()).orElseThrow().status(), "nothing changed");
+    }
+
+    @Test
     void requeueRunningPutsClaimedItemsBackAndCountsAttempts() {
         enqueue("b", 3);
         List<PipelineItem> claimed = queue.claim(2);
-        queue.finish(claimed.get(0).id());
-        datasets.updateStatus(claimed.get(0).documentId(), "completed", null);
-        datasets.updateStatus(claimed.get(1).documentId(), "indexing", null);
+        queue.complete(claimed.get(0), IndexingStatus.COMPLETED, null);
+        datasets.updateStatus(claimed.get(1).documentId(), IndexingStatus.INDEXING, null);
 
         // a new process starts: whatever was running when the old one died goes back to the queue
         JdbcPipelineQueue restarted = new JdbcPipelineQueue(database);

@@ -11,8 +11,8 @@ import io.tributary.api.datasource.DatasourceDescriptor;
 import io.tributary.api.datasource.DatasourceException;
 import io.tributary.api.datasource.DatasourceProperties;
 import io.tributary.api.datasource.DatasourceType;
+import io.tributary.api.datasource.LocalFile;
 import io.tributary.api.datasource.LocalFileSource;
-import io.tributary.api.datasource.SourceFile;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.dto.UploadFile;
 
@@ -20,7 +20,8 @@ import io.tributary.api.store.dto.UploadFile;
  * The {@code local_file} datasource (Dify's built-in {@code langgenius/file}, datasource {@code upload-file}): a
  * reference ({@code related_id}) is the id of a file uploaded with a dataset key into the {@link FileStore}: an
  * app's uploads are unknown here ({@code UploadFile.DATASETS_SCOPE}); unscoped ones, older than scopes, resolve.
- * It needs no credentials and has no parameters.
+ * It needs no credentials and has no parameters. It resolves metadata only: the nodes that need the bytes read
+ * them from the file store by the same id.
  */
 @Component(service = LocalFileSource.class)
 @DatasourceProperties(type = "local_file", provider = UploadFileSource.PROVIDER)
@@ -45,7 +46,7 @@ public final class UploadFileSource implements LocalFileSource {
     }
 
     @Override
-    public SourceFile resolve(String reference) throws DatasourceException {
+    public LocalFile resolve(String reference) throws DatasourceException {
         if (reference == null || reference.isBlank()) {
             throw new DatasourceException(NOT_FOUND);
         }
@@ -59,6 +60,6 @@ public final class UploadFileSource implements LocalFileSource {
             throw new DatasourceException(NOT_FOUND, e);
         }
         UploadFile f = file.orElseThrow(() -> new DatasourceException(NOT_FOUND));
-        return new SourceFile(f.name(), f.mimeType(), f.size(), () -> files.open(f.id()));
+        return new LocalFile(f.id(), f.name(), f.mimeType(), f.size());
     }
 }

@@ -1,11 +1,13 @@
 package io.tributary.node.chunkers;
 
 import java.util.List;
-import java.util.Locale;
+
+import io.tributary.api.node.NodeData;
 
 /**
  * Coerces tool parameter values (which arrive as JSON values or, from templates, as text) to the types the
- * chunkers need, collecting a problem for each bad one. {@link ToolParameters#UNKNOWN} and {@code null} yield the
+ * chunkers need (with the API's {@link NodeData#integerOf} and {@link NodeData#boolOf} rules), collecting a problem
+ * for each bad one. {@link ToolParameters#UNKNOWN} and {@code null} yield the
  * default without a problem.
  */
 final class ParamValues {
@@ -16,13 +18,9 @@ final class ParamValues {
         if (v == null || v == ToolParameters.UNKNOWN || (v instanceof String s && s.isBlank())) {
             return dflt;
         }
-        try {
-            double d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v).strip());
-            if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-                return (int) d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Integer i = NodeData.integerOf(v);
+        if (i != null) {
+            return i;
         }
         problems.add("'" + name + "' must be an integer, got '" + v + "'");
         return dflt;
@@ -32,24 +30,12 @@ final class ParamValues {
         if (v == null || v == ToolParameters.UNKNOWN || (v instanceof String s && s.isBlank())) {
             return dflt;
         }
-        if (v instanceof Boolean b) {
-            return b;
+        Boolean b = NodeData.boolOf(v);
+        if (b == null) {
+            problems.add("'" + name + "' must be true or false, got '" + v + "'");
+            return dflt;
         }
-        if (v instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) {
-            return n.doubleValue() == 1;
-        }
-        switch (String.valueOf(v).strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> {
-                return true;
-            }
-            case "false", "0", "no", "off" -> {
-                return false;
-            }
-            default -> {
-                problems.add("'" + name + "' must be true or false, got '" + v + "'");
-                return dflt;
-            }
-        }
+        return b;
     }
 
     static String string(String name, Object v, String dflt, List<String> problems) {

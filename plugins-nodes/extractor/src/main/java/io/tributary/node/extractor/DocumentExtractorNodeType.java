@@ -16,6 +16,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.net.SsrfGuard;
 import io.tributary.api.node.NodeContext;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
@@ -126,13 +127,9 @@ public final class DocumentExtractorNodeType implements NodeType, AutoCloseable 
     }
 
     private static List<String> selector(GraphNode node) throws NodeValidationException {
-        Object v = node.data().get("variable_selector");
-        if (v instanceof List<?> l && l.size() >= 2 && l.stream().allMatch(String.class::isInstance)) {
-            @SuppressWarnings("unchecked")
-            List<String> selector = (List<String>) l;
-            return List.copyOf(selector);
-        }
-        throw new NodeValidationException(List.of("node '" + node.id()
-                + "': 'variable_selector' must be a variable selector (a list of at least two strings)"));
+        NodeData data = NodeData.of(node);
+        List<String> selector = data.requiredSelector("variable_selector");
+        data.throwIfInvalid();
+        return selector;
     }
 }

@@ -27,7 +27,7 @@ import io.tributary.engine.impl.WorkflowEngineImpl;
 import io.tributary.engine.impl.limits.Limits;
 import io.tributary.node.knowledge.datasource.CredentialSource;
 import io.tributary.node.knowledge.datasource.DatasourceNodeType;
-import io.tributary.node.knowledge.datasource.DatasourceProviders;
+import io.tributary.engine.registry.DatasourceRegistryImpl;
 import io.tributary.node.knowledge.index.KnowledgeIndexNodeType;
 
 /**
@@ -39,7 +39,7 @@ import io.tributary.node.knowledge.index.KnowledgeIndexNodeType;
 public abstract class PipelineTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    protected final DatasourceProviders providers = new DatasourceProviders();
+    protected final DatasourceRegistryImpl providers = new DatasourceRegistryImpl();
     protected FileStore files;
     protected KnowledgeBase knowledge;
     protected DatasetStore datasets;

@@ -9,22 +9,26 @@ import java.util.function.Supplier;
 
 import io.tributary.api.datasource.DatasourceException;
 import io.tributary.api.datasource.DatasourceProvider;
+import io.tributary.api.datasource.DatasourceRegistry;
 import io.tributary.api.datasource.DatasourceType;
+import io.tributary.api.datasource.InstalledDatasource;
+import io.tributary.api.datasource.LocalFile;
 import io.tributary.api.datasource.LocalFileSource;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
 import io.tributary.api.datasource.SourceFile;
+import io.tributary.api.model.SystemVariables;
 import io.tributary.api.node.NodeContext;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.store.FileStore;
 import io.tributary.api.store.dto.UploadFile;
-import io.tributary.node.knowledge.NodeData;
 
 /**
  * Runs one datasource node: reads {@code sys.datasource_type} and {@code sys.datasource_info}, calls the provider
- * the node names (see {@link DatasourceProviders}) and outputs what Dify's datasource node outputs for that type.
+ * the node names (the {@link DatasourceRegistry} picks it) and outputs what Dify's datasource node outputs for that type.
  * Every failure is a {@link NodeExecutionException} "Failed to invoke datasource: ..." of type
  * {@value #ERROR_TYPE}.
  */
@@ -32,12 +36,12 @@ final class DatasourceExecutor implements NodeExecutor {
     static final String ERROR_TYPE = "DatasourceNodeError";
 
     private final DatasourceSpec spec;
-    private final DatasourceProviders providers;
+    private final DatasourceRegistry providers;
     private final Supplier<FileStore> files;
     private final CredentialSource credentials;
     private final long maxFileSize;
 
-    DatasourceExecutor(DatasourceSpec spec, DatasourceProviders providers, Supplier<FileStore> files,
+    DatasourceExecutor(DatasourceSpec spec, DatasourceRegistry providers, Supplier<FileStore> files,
             CredentialSource credentials, long maxFileSize) {
         this.spec = spec;
         this.providers = providers;
@@ -48,13 +52,13 @@ final class DatasourceExecutor implements NodeExecutor {
 
     @Override
     public NodeResult execute(NodeContext ctx) throws NodeExecutionException, InterruptedException {
-        Object rawInfo = ctx.variables().get(List.of("sys", "datasource_info"));
+        Object rawInfo = ctx.variables().get(List.of(SystemVariables.NODE_ID, SystemVariables.DATASOURCE_INFO));
         if (!(rawInfo instanceof Map<?, ?>)) {
             throw new NodeExecutionException("Invalid datasource info format", ERROR_TYPE, null);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) rawInfo;
-        Object sysType = ctx.variables().get(List.of("sys", "datasource_type"));
+        Object sysType = ctx.variables().get(List.of(SystemVariables.NODE_ID, SystemVariables.DATASOURCE_TYPE));
         if (sysType != null && !spec.type().wireName().equals(sysType)) {
             throw failure("datasource type '" + sysType + "' does not match the node's provider type '"
                     + spec.type().wireName() + "'");
@@ -72,7 +76,7 @@ final class DatasourceExecutor implements NodeExecutor {
             throw failure(e.getMessage(), e);
         } catch (RuntimeException e) {
             // a plugin bug: fail the node the same way, keep the stack trace in the log
-            ctx.log().error("datasource provider {} failed: {}", spec.describe(), e.toString(), e);
+            ctx.log().error("datasource provider {} failed: {}", spec.key().describe(), e.toString(), e);
             throw failure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
         outputs.put("datasource_type", spec.type().wireName());
@@ -87,24 +91,30 @@ final class DatasourceExecutor implements NodeExecutor {
 
     private void localFile(Map<String, Object> info, Map<String, Object> outputs)
             throws DatasourceException, NodeExecutionException, InterruptedException {
-        String reference = NodeData.text(info, "related_id");
+        NodeData item = NodeData.of(spec.nodeId(), info);
+        String reference = item.text("related_id");
         if (reference == null) {
-            reference = NodeData.text(info, "reference");
+            reference = item.text("reference");
         }
         if (reference == null) {
             throw new DatasourceException("File is not exist.");
         }
         LocalFileSource source = provider(LocalFileSource.class);
-        SourceFile file = source.resolve(reference);
-        outputs.put("file", FileValues.file("local_file", reference, file.name(), file.mimeType(), file.size()));
+        LocalFile file = source.resolve(reference);
+        if (file == null) {
+            throw new DatasourceException("File is not exist.");
+        }
+        // the File value names the file-store id; the document extractor reads the content from there
+        outputs.put("file", FileValues.file("local_file", file.id(), file.name(), file.mimeType(), file.size()));
     }
 
     private void onlineDocument(Map<String, Object> info, Map<String, Object> outputs)
             throws DatasourceException, NodeExecutionException, InterruptedException {
-        Map<String, Object> page = NodeData.object(info, "page");
-        String workspaceId = NodeData.string(info, "workspace_id");
-        String pageId = page == null ? NodeData.string(info, "page_id") : NodeData.string(page, "page_id");
-        String type = page == null ? NodeData.string(info, "type") : NodeData.string(page, "type");
+        NodeData item = NodeData.of(spec.nodeId(), info);
+        NodeData page = item.raw("page") instanceof Map<?, ?> ? item.object("page") : item;
+        String workspaceId = item.string("workspace_id");
+        String pageId = page.string("page_id");
+        String type = page.string("type");
         if (workspaceId == null || pageId == null) {
             throw new DatasourceException("datasource_info needs workspace_id and page.page_id");
         }
@@ -125,11 +135,12 @@ final class DatasourceExecutor implements NodeExecutor {
 
     private void onlineDrive(Map<String, Object> info, NodeContext ctx, Map<String, Object> outputs)
             throws DatasourceException, NodeExecutionException, InterruptedException {
-        String id = NodeData.text(info, "id");
+        NodeData item = NodeData.of(spec.nodeId(), info);
+        String id = item.text("id");
         if (id == null) {
             throw new DatasourceException("datasource_info needs the file's id");
         }
-        String bucket = NodeData.text(info, "bucket");
+        String bucket = item.text("bucket");
         OnlineDriveSource source = provider(OnlineDriveSource.class);
         FileStore store = files.get();
         if (store == null) {
@@ -137,7 +148,7 @@ final class DatasourceExecutor implements NodeExecutor {
         }
         SourceFile file = source.download(credentials(info), bucket, id);
         String name = file.name() == null || file.name().isBlank() ? lastSegment(id) : file.name();
-        Object user = ctx.variables().get(List.of("sys", "user_id"));
+        Object user = ctx.variables().get(List.of(SystemVariables.NODE_ID, SystemVariables.USER_ID));
         UploadFile saved;
         try (InputStream in = file.content().open()) {
             saved = store.save(name, file.mimeType(), user instanceof String u ? u : null, in, maxFileSize);
@@ -153,20 +164,19 @@ final class DatasourceExecutor implements NodeExecutor {
     }
 
     private Map<String, Object> credentials(Map<String, Object> info) {
-        return credentials.credentials(spec.providerId(), NodeData.text(info, "credential_id"));
+        return credentials.credentials(spec.providerId(), NodeData.of(spec.nodeId(), info).text("credential_id"));
     }
 
     private <T extends DatasourceProvider> T provider(Class<T> spi) throws NodeExecutionException {
-        DatasourceProvider p = providers.find(spec).orElseThrow(() -> notInstalled());
-        if (!spi.isInstance(p)) {
-            throw failure("provider " + spec.describe() + " does not implement " + spi.getSimpleName());
-        }
-        return spi.cast(p);
+        InstalledDatasource p = providers.find(spec.key()).orElseThrow(() -> notInstalled());
+        return p.as(spi).orElseThrow(() -> failure("provider " + spec.key().describe() + " does not implement "
+                + spi.getSimpleName()));
     }
 
     private NodeExecutionException notInstalled() {
-        List<String> installed = providers.installed(spec.type());
-        return failure("datasource provider " + spec.describe() + " is not installed"
+        List<String> installed = providers.installed(spec.type()).stream().map(InstalledDatasource::providerId)
+                .distinct().sorted().toList();
+        return failure(spec.key().notInstalled()
                 + (installed.isEmpty() ? "" : "; installed " + spec.type().wireName() + " providers: " + installed));
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.tributary.api.knowledge.ChunkStructure;
 import io.tributary.api.knowledge.KnowledgeBase;
 import io.tributary.api.knowledge.KnowledgeException;
+import io.tributary.api.model.SystemVariables;
 import io.tributary.api.node.NodeContext;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
@@ -41,7 +42,7 @@ final class KnowledgeIndexExecutor implements NodeExecutor {
     @Override
     public NodeResult execute(NodeContext ctx) throws NodeExecutionException, InterruptedException {
         Variables vars = ctx.variables();
-        String datasetId = sys(vars, "dataset_id");
+        String datasetId = sys(vars, SystemVariables.DATASET_ID);
         if (datasetId == null) {
             throw failure("Dataset ID is required.");
         }
@@ -51,7 +52,7 @@ final class KnowledgeIndexExecutor implements NodeExecutor {
         if (Chunks.isEmpty(raw)) {
             throw failure("Chunks is required.");
         }
-        boolean preview = "debugger".equals(sys(vars, "invoke_from"));
+        boolean preview = SystemVariables.INVOKE_FROM_DEBUGGER.equals(sys(vars, SystemVariables.INVOKE_FROM));
         if (preview) {
             Chunks chunks = chunks(raw, spec.chunkStructure());
             return new NodeResult(inputs, null, ChunkPreview.of(chunks), null, null);
@@ -60,11 +61,11 @@ final class KnowledgeIndexExecutor implements NodeExecutor {
     }
 
     private Map<String, Object> index(Variables vars, String datasetId, Object raw) throws NodeExecutionException {
-        String documentId = sys(vars, "document_id");
+        String documentId = sys(vars, SystemVariables.DOCUMENT_ID);
         if (documentId == null) {
             throw failure("Document ID is required.");
         }
-        String batch = sys(vars, "batch");
+        String batch = sys(vars, SystemVariables.BATCH);
         if (batch == null) {
             throw failure("Batch is required.");
         }
@@ -134,7 +135,7 @@ final class KnowledgeIndexExecutor implements NodeExecutor {
     }
 
     private static String sys(Variables vars, String name) {
-        Object v = vars.get(List.of("sys", name));
+        Object v = vars.get(List.of(SystemVariables.NODE_ID, name));
         return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v);
     }
 

@@ -10,6 +10,7 @@ import io.tributary.api.datasource.DatasourceDescriptor;
 import io.tributary.api.datasource.DatasourceException;
 import io.tributary.api.datasource.DatasourceProperties;
 import io.tributary.api.datasource.DatasourceType;
+import io.tributary.api.datasource.LocalFile;
 import io.tributary.api.datasource.LocalFileSource;
 import io.tributary.api.datasource.OnlineDocumentSource;
 import io.tributary.api.datasource.OnlineDriveSource;
@@ -85,12 +86,12 @@ final class TestSources {
         }
 
         @Override
-        public SourceFile resolve(String reference) throws DatasourceException {
+        public LocalFile resolve(String reference) throws DatasourceException {
             Upload u = uploads.get(reference);
             if (u == null) {
                 throw new DatasourceException("File is not exist.");
             }
-            return new SourceFile(u.name(), u.mime(), u.content().length, () -> new ByteArrayInputStream(u.content()));
+            return new LocalFile(reference, u.name(), u.mime(), u.content().length);
         }
     }
 
