@@ -4,14 +4,14 @@
  * to {@link io.tributary.api.engine.RunListener}s and whiteboard {@link io.tributary.api.engine.EngineLayer}s),
  * graph validation ({@link io.tributary.api.engine.GraphProblem}), the node-type registry (several versions
  * side by side, version resolution, in-flight usage per providing bundle) and plugin administration (install
- * beside, drain, retire).
+ * beside, drain, retire, quarantine and start again).
  *
  * <p>Every service interface here is implemented by the engine bundle ({@code @ProviderType}); plugins and the
  * HTTP layer only call them. {@link io.tributary.api.engine.RunListener} and
  * {@link io.tributary.api.engine.EngineLayer} are implemented by consumers.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tributary.api.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,7 +6,7 @@
  * can be kept, logged and serialised freely.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tributary.api.model;
 
 import org.osgi.annotation.bundle.Export;
