@@ -220,6 +220,40 @@ class PluginHardeningE2EIT {
         assertEquals(1, list(plugins()).stream().filter(f -> f.endsWith(".jar")).count(), "only the testkit jar is left");
     }
 
+    @Test
+    @Order(5)
+    void aDeployedPluginThatEndsTheProcessStaysQuarantinedEvenWithAnEmptyFrameworkCache() throws Exception {
+        Path jar = dist.home.resolve("deploy").resolve("exit-deploy.jar");
+        Files.write(jar, TestBundles.withActivator("com.example.exit.deploy", ExitActivator.class));
+        assertEquals(3, dist.awaitExit(Duration.ofSeconds(60)), "FileInstall started it and it ended the JVM");
+
+        dist.start();
+        JsonNode exit = listed("com.example.exit.deploy");
+        assertEquals("QUARANTINED", exit.get("state").asText(), exit.toString());
+
+        // FileInstall installs and starts deploy/ jars again from an empty cache: the quarantine holds
+        dist.stop();
+        dist.env.put("TRIBUTARY_CACHE_CLEAN", "true");
+        try {
+            dist.start();
+        } finally {
+            dist.env.remove("TRIBUTARY_CACHE_CLEAN");
+        }
+        assertEquals(200, http.get("/health", null).status());
+        exit = listed("com.example.exit.deploy");
+        assertEquals("QUARANTINED", exit.get("state").asText(), exit.toString());
+        assertEquals("ACTIVE", listed("io.tributary.node.flow").get("state").asText());
+
+        // deleting the jar removes the plugin (FileInstall uninstalls it) and its quarantine
+        Files.delete(jar);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (listed("com.example.exit.deploy") != null) {
+            assertTrue(System.nanoTime() < deadline, "FileInstall did not uninstall the deleted jar");
+            Thread.onSpinWait();
+        }
+        assertFalse(Files.readString(plugins().resolve("start-journal.properties")).contains("exit-deploy"));
+    }
+
     private static List<String> list(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
