@@ -78,16 +78,21 @@ record BundleJar(String symbolicName, Version version) {
             throw new InvalidBundleException("Bundle-SymbolicName " + bsn
                     + " is the name of a core bundle; a plugin needs a name of its own");
         }
-        String exports = a.getValue(Constants.EXPORT_PACKAGE);
-        if (exports != null) {
-            for (String pkg : HeaderClauses.packages(exports)) {
-                if (pkg.equals(API_PACKAGE) || pkg.startsWith(API_PACKAGE + ".")) {
-                    throw new InvalidBundleException("the bundle exports " + pkg
-                            + "; only the API bundle exports io.tributary.api packages");
-                }
+        checkExports(a.getValue(Constants.EXPORT_PACKAGE));
+        return new BundleJar(bsn, version);
+    }
+
+    /** Refuses an Export-Package header (null for none) that exports an {@code io.tributary.api} package. */
+    static void checkExports(String exports) throws InvalidBundleException {
+        if (exports == null) {
+            return;
+        }
+        for (String pkg : HeaderClauses.packages(exports)) {
+            if (pkg.equals(API_PACKAGE) || pkg.startsWith(API_PACKAGE + ".")) {
+                throw new InvalidBundleException("the bundle exports " + printable(pkg)
+                        + "; only the API bundle exports io.tributary.api packages");
             }
         }
-        return new BundleJar(bsn, version);
     }
 
     /** The name before any directive, checked against OSGi's grammar (which keeps '/', '\' and ".." out). */

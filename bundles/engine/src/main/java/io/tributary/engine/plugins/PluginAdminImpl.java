@@ -347,6 +347,7 @@ public final class PluginAdminImpl implements PluginAdmin {
                 throw new InvalidBundleException("the framework reads the manifest as " + bundle.getSymbolicName()
                         + " " + bundle.getVersion() + ", not " + manifest.symbolicName() + " " + manifest.version());
             }
+            BundleJar.checkExports(bundle.getHeaders("").get(Constants.EXPORT_PACKAGE)); // as the framework read it
             starter.start(bundle);
             return bundle;
         } catch (BundleException | RuntimeException | PluginStarter.StartFailure e) {

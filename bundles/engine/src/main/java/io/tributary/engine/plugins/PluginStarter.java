@@ -153,8 +153,10 @@ final class PluginStarter implements SynchronousBundleListener {
                     null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            boolean activator = cause instanceof BundleException be && be.getType() == BundleException.ACTIVATOR_ERROR
-                    || !(cause instanceof BundleException);
+            // its activator threw (the framework wraps it), or something else escaped the plugin's code; a
+            // missing dependency, a start level or a bundle uninstalled meanwhile is not the plugin's fault
+            boolean activator = cause instanceof BundleException be ? be.getType() == BundleException.ACTIVATOR_ERROR
+                    : !(cause instanceof IllegalStateException);
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             if (cause instanceof BundleException && cause.getCause() != null && cause.getCause().getMessage() != null) {
                 message = message + ": " + cause.getCause().getMessage();
