@@ -60,8 +60,10 @@ import io.tributary.api.store.PluginRecordStore;
  * Uploaded jars are checked ({@link BundleJar}) and kept in {@code <data>/plugins/} under generated names, and
  * reinstalled from there when the framework starts from an empty cache. Plugins are started through the
  * {@link PluginStarter}: within a time limit, journalled, quarantined when they fail, hang or end the process.
+ * Immediate, because it starts the plugins of the framework cache while the engine starts: before the pipeline
+ * resumes queued work that needs their node types.
  */
-@Component(service = PluginAdmin.class, configurationPid = "io.tributary.plugins",
+@Component(service = PluginAdmin.class, immediate = true, configurationPid = "io.tributary.plugins",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PluginAdminImpl.Config.class)
 public final class PluginAdminImpl implements PluginAdmin {
