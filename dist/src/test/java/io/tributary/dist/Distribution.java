@@ -134,6 +134,17 @@ final class Distribution implements AutoCloseable {
         return code;
     }
 
+    /** Waits for the process to end on its own; returns its exit code. */
+    int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("server did not exit within " + timeout + ":\n" + log());
+        }
+        int code = process.exitValue();
+        reader.join(10_000); // the last lines of output
+        process = null;
+        return code;
+    }
+
     /** Kills the process at once (no shutdown hooks): a crash. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

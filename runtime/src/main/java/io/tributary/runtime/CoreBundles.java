@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,26 @@ final class CoreBundles {
             gone.uninstall();
         }
         return result;
+    }
+
+    /**
+     * Clears the persistent "started" mark of every bundle that is not in {@code bundle/} (uploads and deploy/
+     * plugins), so that the framework does not start them on its own when it starts: a plugin that hangs or
+     * calls {@code System.exit} in its activator would otherwise stop every launch. Call before
+     * {@code Framework.start()}.
+     */
+    void clearPluginAutostart(BundleContext ctx) throws BundleException {
+        String prefix = dir.toUri().toString();
+        for (Bundle b : ctx.getBundles()) {
+            if (b.getBundleId() == 0 || b.getLocation().startsWith(prefix)) {
+                continue;
+            }
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (level != null && level.isPersistentlyStarted()) {
+                b.stop(); // not yet started: only the persistent mark changes
+                LOG.debug("{} is no longer started by the framework itself", b.getSymbolicName());
+            }
+        }
     }
 
     static boolean isFragment(Bundle b) {

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeds Felix: starts the core bundle set from {@code bundle/}, hands settings to Config Admin, then starts
- * FileInstall on {@code deploy/}. {@link #stop()} stops the framework, which deactivates the HTTP bundle first
+ * Embeds Felix: starts the core bundle set from {@code bundle/} (plugins from the framework cache are left for the
+ * engine to start), hands settings to Config Admin, then starts FileInstall on {@code deploy/}. {@link #stop()} stops the framework, which deactivates the HTTP bundle first
  * (no new runs) and lets the engine finish running ones within the shutdown timeout.
  */
 final class Launcher {
@@ -31,6 +31,7 @@ final class Launcher {
 
     private final Settings settings;
     private final String adminTokenSha256;
+    private final StartingBundles starting = new StartingBundles();
     private Framework framework;
 
     Launcher(Settings settings, String adminTokenSha256) {
@@ -40,6 +41,11 @@ final class Launcher {
 
     Framework framework() {
         return framework;
+    }
+
+    /** The bundles whose activator is running now (for the shutdown hook's last words). */
+    List<String> bundlesStarting() {
+        return starting.now();
     }
 
     void start() throws Exception {
@@ -56,8 +62,13 @@ final class Launcher {
         framework = factory.newFramework(frameworkProperties(home, data, bundleDir, deployDir));
         framework.init();
         var ctx = framework.getBundleContext();
+        ctx.addBundleListener(starting);
         times.mark("framework init");
-        List<Bundle> core = new CoreBundles(bundleDir).sync(ctx);
+        CoreBundles coreBundles = new CoreBundles(bundleDir);
+        List<Bundle> core = coreBundles.sync(ctx);
+        // Plugins are started by the engine (each within a time limit, journalled, quarantined when it fails or
+        // ends the process) and FileInstall, never by the framework itself from its cache.
+        coreBundles.clearPluginAutostart(ctx);
         framework.start();
         times.mark("install/sync bundle/");
 

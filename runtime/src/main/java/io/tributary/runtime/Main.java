@@ -87,6 +87,11 @@ public final class Main {
         Launcher launcher = new Launcher(settings, token.sha256());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("tributary-shutdown").unstarted(() -> {
             try {
+                for (String bundle : launcher.bundlesStarting()) {
+                    log.error("The JVM is exiting while bundle {} is starting: its activator called System.exit"
+                            + " (or the process was signalled during its start). A plugin is quarantined on the"
+                            + " next start.", bundle);
+                }
                 log.info("Stopping");
                 launcher.stop();
             } catch (Exception e) {

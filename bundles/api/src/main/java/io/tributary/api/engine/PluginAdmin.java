@@ -25,7 +25,9 @@ public interface PluginAdmin {
     Optional<PluginInfo> plugin(long bundleId);
 
     /**
-     * Installs a bundle jar and starts it. On any problem nothing stays installed.
+     * Installs a bundle jar and starts it, within the start time limit and off the caller's thread. On any
+     * problem (a bad manifest, a duplicate, a failure or a timeout on start) nothing stays installed and the jar
+     * is deleted.
      *
      * @param fileName the uploaded file's name (for messages and the stored copy)
      * @param jar      the jar's bytes; read fully, not closed
@@ -33,6 +35,16 @@ public interface PluginAdmin {
      *                                or start; the message says why
      */
     PluginInfo install(String fileName, InputStream jar) throws InvalidBundleException, IOException;
+
+    /**
+     * Starts a plugin bundle again at an admin's request, lifting its quarantine: within the start time limit,
+     * off the caller's thread. If it fails or times out again it is quarantined again.
+     *
+     * @return the plugin as it is now, or empty when no such bundle exists
+     * @throws InvalidBundleException   it did not start; the message says why
+     * @throws IllegalArgumentException for the system bundle or a core bundle
+     */
+    Optional<PluginInfo> start(long bundleId) throws InvalidBundleException;
 
     /**
      * Retires a bundle: waits (bounded) until none of its node types is in use by a run, then stops,

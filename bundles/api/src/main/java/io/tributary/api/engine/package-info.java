@@ -4,7 +4,7 @@
  * to {@link io.tributary.api.engine.RunListener}s and whiteboard {@link io.tributary.api.engine.EngineLayer}s),
  * graph validation (the same {@link io.tributary.api.model.Problem} the DSL importer reports), the node-type registry (several versions
  * side by side, version resolution, in-flight usage per providing bundle) and plugin administration (install
- * beside, drain, retire).
+ * beside, drain, retire, quarantine and start again).
  *
  * <p>Every service interface here is implemented by the engine bundle ({@code @ProviderType}); plugins and the
  * HTTP layer only call them. {@link io.tributary.api.engine.RunListener} and

@@ -22,7 +22,7 @@ import io.tributary.http.Uploads;
 
 /**
  * Admin API for plugins: list bundles and node types, upload a bundle (installed beside existing versions),
- * retire a bundle after its runs drained.
+ * start a quarantined plugin again, retire a bundle after its runs drained.
  */
 public final class PluginRoutes {
     static final long DEFAULT_DRAIN_SECONDS = 30;
@@ -46,6 +46,7 @@ public final class PluginRoutes {
         routes.get("/admin/v1/plugins", this::list);
         routes.post("/admin/v1/plugins", this::upload);
         routes.get("/admin/v1/plugins/{bundleId}", this::one);
+        routes.post("/admin/v1/plugins/{bundleId}/start", this::start);
         routes.delete("/admin/v1/plugins/{bundleId}", this::retire);
         routes.get("/admin/v1/node-types", this::nodeTypes);
     }
@@ -83,6 +84,20 @@ public final class PluginRoutes {
             throw ApiException.badRequest("invalid_bundle", "Not a valid bundle: " + e.getMessage());
         }
         ctx.status(201).json(json(installed));
+    }
+
+    /** Starts a plugin again (lifting its quarantine): 200 with the plugin, 400 invalid_bundle if it fails again. */
+    private void start(Context ctx) {
+        long id = bundleId(ctx);
+        PluginInfo p;
+        try {
+            p = plugins.get().start(id).orElseThrow(() -> ApiException.notFound("Bundle " + id + " not found."));
+        } catch (InvalidBundleException e) {
+            throw ApiException.badRequest("invalid_bundle", "The bundle did not start: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(403, "forbidden", e.getMessage());
+        }
+        ctx.json(json(p));
     }
 
     private void retire(Context ctx) throws InterruptedException {
@@ -131,6 +146,7 @@ public final class PluginRoutes {
         m.put("symbolic_name", p.symbolicName());
         m.put("version", p.version());
         m.put("state", p.state());
+        m.put("error", p.error());
         m.put("core", p.core());
         m.put("location", p.location());
         m.put("node_types", p.nodeTypes().stream().map(PluginRoutes::json).toList());
