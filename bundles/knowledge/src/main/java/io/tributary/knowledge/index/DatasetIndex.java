@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -27,6 +28,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -46,7 +48,13 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The Lucene index of one dataset: an open {@link IndexWriter} and a {@link SearcherManager} over it, shared by
  * every caller (both are thread-safe). Each write replaces all entries of one document atomically
- * ({@link IndexWriter#updateDocuments}), commits and refreshes, so re-running a write leaves exactly one set.
+ * ({@link IndexWriter#updateDocuments}), so re-running a write leaves exactly one set, and returns once a commit
+ * holds it: concurrent writes share commits ({@link GroupCommit}), so the index is not committed once per
+ * document. Searches refresh their view first, so they see every write that has returned.
+ *
+ * <p>Index settings for many small commits: newly flushed segments are not packed into compound files (a flush
+ * would copy each segment once more), and the merge policy lets more segments of a size accumulate before merging
+ * them ({@value #SEGMENTS_PER_TIER} per tier, Lucene's default is 10), which rewrites each entry fewer times.
  *
  * <p>Scores are normalised to 0..1:
  * <ul>
@@ -68,20 +76,28 @@ public final class DatasetIndex implements Closeable {
     static final String VECTOR = "vector";
 
     private static final Query ENABLED_ONLY = new TermQuery(new Term(ENABLED, "1"));
+    static final int SEGMENTS_PER_TIER = 20;
 
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final GroupCommit commits;
+    /** Length of the index's vectors, 0 until the first vector is written. */
+    private final AtomicInteger dimensions = new AtomicInteger();
 
     /** Opens (or creates) the index in {@code path}. */
     public DatasetIndex(Path path) throws IOException {
         this.path = path;
         this.directory = FSDirectory.open(path);
         this.analyzer = new StandardAnalyzer();
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setSegmentsPerTier(SEGMENTS_PER_TIER);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setUseCompoundFile(false)
+                .setMergePolicy(merges);
         IndexWriter w;
         try {
             w = new IndexWriter(directory, config);
@@ -91,6 +107,8 @@ public final class DatasetIndex implements Closeable {
         }
         this.writer = w;
         this.searchers = new SearcherManager(writer, null);
+        this.commits = new GroupCommit(writer);
+        this.dimensions.set(readDimensions());
     }
 
     /** The index directory. */
@@ -99,35 +117,46 @@ public final class DatasetIndex implements Closeable {
     }
 
     /**
-     * Replaces every entry of the document with these, commits and refreshes the searchers.
+     * Replaces every entry of the document with these; returns once they are committed.
      *
      * @throws IllegalArgumentException when a vector's length differs from the vectors already in the index
      */
     public void replaceDocument(String documentId, List<IndexEntry> entries) throws IOException {
         List<Document> docs = new ArrayList<>(entries.size());
+        int length = 0;
         for (IndexEntry e : entries) {
             docs.add(toDocument(documentId, e));
-        }
-        int existing = vectorDimensions();
-        for (IndexEntry e : entries) {
-            if (e.vector() != null && existing > 0 && e.vector().length != existing) {
-                throw new IllegalArgumentException("The index holds " + existing + "-dimensional vectors; got "
-                        + e.vector().length + " (was the dataset's embedding model changed?)");
+            if (e.vector() != null) {
+                int existing = dimensions.get();
+                if (existing > 0 && e.vector().length != existing) {
+                    throw new IllegalArgumentException("The index holds " + existing + "-dimensional vectors; got "
+                            + e.vector().length + " (was the dataset's embedding model changed?)");
+                }
+                length = e.vector().length;
             }
         }
-        writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
-        commit();
+        // Lucene itself refuses a second vector length for the field, also between concurrent first writes
+        long seqNo = writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
+        if (length > 0) {
+            dimensions.compareAndSet(0, length);
+        }
+        commits.awaitDurable(seqNo);
     }
 
-    /** Removes the document's entries; commits. */
+    /** Removes the document's entries; returns once that is committed. */
     public void deleteDocument(String documentId) throws IOException {
-        writer.deleteDocuments(new Term(DOCUMENT_ID, documentId));
-        commit();
+        commits.awaitDurable(writer.deleteDocuments(new Term(DOCUMENT_ID, documentId)));
     }
 
-    private void commit() throws IOException {
-        writer.commit();
+    /** Commits made so far; under concurrent writes fewer than the writes. */
+    long commitCount() {
+        return commits.commits();
+    }
+
+    /** A searcher that sees every write that has returned (refreshed when the index changed). */
+    private IndexSearcher acquire() throws IOException {
         searchers.maybeRefreshBlocking();
+        return searchers.acquire();
     }
 
     private static Document toDocument(String documentId, IndexEntry e) {
@@ -147,7 +176,11 @@ public final class DatasetIndex implements Closeable {
     }
 
     /** Length of the vectors in the index, 0 when it has none. */
-    public int vectorDimensions() throws IOException {
+    public int vectorDimensions() {
+        return dimensions.get();
+    }
+
+    private int readDimensions() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -164,7 +197,7 @@ public final class DatasetIndex implements Closeable {
 
     /** Ids of the segments in the index (enabled or not). */
     public Set<String> segmentIds() throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             Query q = new TermQuery(new Term(KIND, IndexEntry.Kind.SEGMENT.name()));
             int n = Math.max(1, s.count(q));
@@ -191,7 +224,7 @@ public final class DatasetIndex implements Closeable {
         if (terms.isEmpty() || limit <= 0) {
             return List.of();
         }
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             BooleanQuery.Builder match = new BooleanQuery.Builder();
             for (String t : terms) {
@@ -232,7 +265,7 @@ public final class DatasetIndex implements Closeable {
             throw new IllegalArgumentException("The index holds " + dims + "-dimensional vectors but the query "
                     + "vector has " + vector.length + " (was the dataset's embedding model changed?)");
         }
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             Query filter = ENABLED_ONLY;
             if (onlyIds != null) {
