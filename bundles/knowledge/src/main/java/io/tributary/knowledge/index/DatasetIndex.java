@@ -18,10 +18,12 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -77,6 +79,10 @@ public final class DatasetIndex implements Closeable {
 
     private static final Query ENABLED_ONLY = new TermQuery(new Term(ENABLED, "1"));
     static final int SEGMENTS_PER_TIER = 20;
+    /** BM25 needs term frequencies and norms, no positions (no phrase queries): less to write, flush and merge. */
+    private static final FieldType TEXT_FREQS = frozen(IndexOptions.DOCS_AND_FREQS);
+    /** The text field of indexes written before {@link #TEXT_FREQS}: Lucene keeps a field's options for good. */
+    private static final FieldType TEXT_POSITIONS = TextField.TYPE_NOT_STORED;
 
     private final Path path;
     private final Directory directory;
@@ -86,6 +92,7 @@ public final class DatasetIndex implements Closeable {
     private final GroupCommit commits;
     /** Length of the index's vectors, 0 until the first vector is written. */
     private final AtomicInteger dimensions = new AtomicInteger();
+    private final FieldType textType;
 
     /** Opens (or creates) the index in {@code path}. */
     public DatasetIndex(Path path) throws IOException {
@@ -109,6 +116,29 @@ public final class DatasetIndex implements Closeable {
         this.searchers = new SearcherManager(writer, null);
         this.commits = new GroupCommit(writer);
         this.dimensions.set(readDimensions());
+        this.textType = textIndexedWithPositions() ? TEXT_POSITIONS : TEXT_FREQS;
+    }
+
+    private static FieldType frozen(IndexOptions options) {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(options);
+        t.freeze();
+        return t;
+    }
+
+    private boolean textIndexedWithPositions() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(TEXT);
+                if (info != null) {
+                    return info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0;
+                }
+            }
+            return false;
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /** The index directory. */
@@ -125,7 +155,7 @@ public final class DatasetIndex implements Closeable {
         List<Document> docs = new ArrayList<>(entries.size());
         int length = 0;
         for (IndexEntry e : entries) {
-            docs.add(toDocument(documentId, e));
+            docs.add(toDocument(documentId, e, textType));
             if (e.vector() != null) {
                 int existing = dimensions.get();
                 if (existing > 0 && e.vector().length != existing) {
@@ -159,7 +189,7 @@ public final class DatasetIndex implements Closeable {
         return searchers.acquire();
     }
 
-    private static Document toDocument(String documentId, IndexEntry e) {
+    private static Document toDocument(String documentId, IndexEntry e, FieldType textType) {
         Document d = new Document();
         d.add(new StringField(ID, e.id(), Field.Store.YES));
         d.add(new StringField(SEGMENT_ID, e.segmentId(), Field.Store.YES));
@@ -167,7 +197,7 @@ public final class DatasetIndex implements Closeable {
         d.add(new StringField(KIND, e.kind().name(), Field.Store.YES));
         d.add(new StringField(ENABLED, e.enabled() ? "1" : "0", Field.Store.NO));
         if (e.text() != null && !e.text().isBlank()) {
-            d.add(new TextField(TEXT, e.text(), Field.Store.NO));
+            d.add(new Field(TEXT, e.text(), textType));
         }
         if (e.vector() != null) {
             d.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.DOT_PRODUCT));
