@@ -105,4 +105,40 @@ class DatasetIndexTest {
             assertTrue(index.nearest(unit(8, 0), 3, null).isEmpty(), "an index without vectors has no neighbours");
         }
     }
+
+    @Test
+    void textIsIndexedWithoutPositionsAndAnIndexWrittenWithPositionsKeepsThem() throws Exception {
+        try (DatasetIndexes indexes = new DatasetIndexes(tmp)) {
+            indexes.get("fresh").replaceDocument("d1", segments("a", 2));
+        }
+        assertEquals(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS, textOptions(tmp.resolve("fresh")));
+        // an index of an earlier version: its text field has positions, which Lucene never lets a field drop
+        java.nio.file.Path legacy = tmp.resolve("legacy");
+        try (var dir = org.apache.lucene.store.FSDirectory.open(legacy);
+             var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(
+                     new org.apache.lucene.analysis.standard.StandardAnalyzer()))) {
+            var d = new org.apache.lucene.document.Document();
+            d.add(new org.apache.lucene.document.StringField(DatasetIndex.ID, "old", org.apache.lucene.document.Field.Store.YES));
+            d.add(new org.apache.lucene.document.StringField(DatasetIndex.SEGMENT_ID, "old", org.apache.lucene.document.Field.Store.YES));
+            d.add(new org.apache.lucene.document.StringField(DatasetIndex.DOCUMENT_ID, "d0", org.apache.lucene.document.Field.Store.NO));
+            d.add(new org.apache.lucene.document.StringField(DatasetIndex.KIND, "SEGMENT", org.apache.lucene.document.Field.Store.YES));
+            d.add(new org.apache.lucene.document.StringField(DatasetIndex.ENABLED, "1", org.apache.lucene.document.Field.Store.NO));
+            d.add(new org.apache.lucene.document.TextField(DatasetIndex.TEXT, "old rivers", org.apache.lucene.document.Field.Store.NO));
+            w.addDocument(d);
+        }
+        try (DatasetIndexes indexes = new DatasetIndexes(tmp)) {
+            DatasetIndex index = indexes.existing("legacy");
+            index.replaceDocument("d1", segments("a", 2));
+            assertEquals(3, index.fullText("rivers", 10, null).size());
+        }
+        assertEquals(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, textOptions(legacy));
+    }
+
+    private static org.apache.lucene.index.IndexOptions textOptions(java.nio.file.Path path) throws Exception {
+        try (var dir = org.apache.lucene.store.FSDirectory.open(path);
+             var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader).fieldInfo(DatasetIndex.TEXT)
+                    .getIndexOptions();
+        }
+    }
 }

@@ -238,33 +238,20 @@ public final class JdbcDatasetStore implements DatasetStore {
                 c -> SegmentRows.page(c, documentId, keyword, page, limit));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One indexed count per document ({@code document_id} leads the unique key): H2 evaluates an
+     * {@code IN (...) GROUP BY} over the whole table, which made every status poll of a large batch scan all
+     * segments.
+     */
     @Override
     public Map<String, Long> segmentCounts(Collection<String> documentIds) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
         if (documentIds == null || documentIds.isEmpty()) {
-            return counts;
+            return new java.util.LinkedHashMap<>();
         }
         List<String> ids = documentIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        ids.forEach(id -> counts.put(id, 0L));
-        Transactions.autoCommit(db, "count segments", c -> {
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT document_id, COUNT(*) FROM segments"
-                        + " WHERE document_id IN (" + marks + ") GROUP BY document_id")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            counts.put(rs.getString(1), rs.getLong(2));
-                        }
-                    }
-                }
-            }
-            return null;
-        });
-        return counts;
+        return Transactions.autoCommit(db, "count segments", c -> SegmentRows.countsOfDocuments(c, ids));
     }
 
     @Override

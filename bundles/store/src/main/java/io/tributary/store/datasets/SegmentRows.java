@@ -114,6 +114,18 @@ final class SegmentRows {
         }
     }
 
+    /** Segments per document, in the order given; 0 for a document without any. */
+    static Map<String, Long> countsOfDocuments(Connection c, List<String> documentIds) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM segments WHERE document_id = ?")) {
+            for (String id : documentIds) {
+                ps.setString(1, id);
+                counts.put(id, Text.count(ps));
+            }
+        }
+        return counts;
+    }
+
     static Page<SegmentRecord> page(Connection c, String documentId, String keyword, int page, int limit)
             throws SQLException {
         String where = " WHERE document_id = ?" + (keyword == null ? "" : " AND LOWER(content) LIKE ? ESCAPE '\\'");

@@ -63,9 +63,7 @@ public final class DocumentExtractorNodeType implements NodeType, AutoCloseable 
         long remote_timeout_seconds() default 30;
     }
 
-    private final ExtractorLimits limits;
-    private final ContentLoader loader;
-    private final TextExtractor extractor;
+    private final FileTexts texts;
 
     @Activate
     public DocumentExtractorNodeType(Config config, @Reference FileStore files, @Reference SsrfGuard guard) {
@@ -73,15 +71,13 @@ public final class DocumentExtractorNodeType implements NodeType, AutoCloseable 
     }
 
     DocumentExtractorNodeType(ExtractorLimits limits, FileStore files, SsrfGuard guard) {
-        this.limits = limits;
-        this.loader = new ContentLoader(files, new RemoteFiles(guard));
-        this.extractor = new TextExtractor(new TikaParsers(limits));
+        this.texts = new FileTexts(limits, files, guard, ERROR_TYPE);
     }
 
     @Deactivate
     @Override
     public void close() {
-        extractor.close();
+        texts.close();
     }
 
     @Override
@@ -114,16 +110,7 @@ public final class DocumentExtractorNodeType implements NodeType, AutoCloseable 
     }
 
     private String extract(Object value, NodeContext ctx) throws NodeExecutionException, InterruptedException {
-        String name = value instanceof Map<?, ?> m && m.get("filename") instanceof String s ? s : "file";
-        try {
-            DifyFile file = DifyFile.of(value);
-            name = file.filename();
-            byte[] bytes = loader.load(file, limits);
-            return extractor.extract(file, bytes, limits, ctx.deadline());
-        } catch (ExtractionException e) {
-            throw new NodeExecutionException("Failed to extract text from " + name + ": " + e.getMessage(),
-                    ERROR_TYPE, e);
-        }
+        return texts.text(value, ctx.deadline());
     }
 
     private static List<String> selector(GraphNode node) throws NodeValidationException {

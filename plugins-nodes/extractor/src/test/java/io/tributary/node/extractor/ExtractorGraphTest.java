@@ -55,8 +55,12 @@ class ExtractorGraphTest {
     }
 
     private RunFinished run(Map<String, Object> inputs) throws Exception {
+        return run("/graphs/extract-files.yml", inputs);
+    }
+
+    private RunFinished run(String graph, Map<String, Object> inputs) throws Exception {
         String yaml;
-        try (InputStream in = getClass().getResourceAsStream("/graphs/extract-files.yml")) {
+        try (InputStream in = getClass().getResourceAsStream(graph)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         DslDocument doc = new DslParser().parse(yaml);
@@ -88,7 +92,24 @@ class ExtractorGraphTest {
         assertTrue(f.error().startsWith("Failed to extract text from broken.pdf: "), f.error());
     }
 
-    /** The node types of this test by type name (one version each). */
+    @Test
+    void difysExtractorToolRunsAsDifysTemplatesWriteIt() throws Exception {
+        try (DifyExtractorNodeType tool = new DifyExtractorNodeType(ExtractorLimits.defaults(), x.store,
+                Extraction.guard(""))) {
+            engine.deactivate();
+            InMemoryNodeTypeRegistry types = registry(Map.of("start", new StartNodeType(), "end", new EndNodeType()));
+            types.add(new NodeTypeInfo("tool", DifyExtractorNodeType.TOOL, "1.0.0", 1, "test", "1.0.0"), tool);
+            engine = new WorkflowEngineImpl(new Limits(500, Duration.ofSeconds(60), Duration.ofSeconds(30), 10,
+                    204800, 5, Duration.ofMillis(500)), Duration.ofSeconds(5), types);
+            RunFinished f = run("/graphs/dify-extractor.yml",
+                    Map.of("doc", x.upload("report.docx", "", TestDocuments.docx())));
+            assertEquals(RunStatus.SUCCEEDED, f.status(), f.error());
+            String text = (String) f.outputs().get("text");
+            assertTrue(text.contains(SENTENCE + " in Word."), text);
+            assertEquals(List.of(Map.of("page_content", text, "metadata", Map.of("source", "report.docx"))),
+                    f.outputs().get("documents"));
+        }
+    }
 
     /** The graph's node types, each at 1.0.0 from one test bundle. */
     private static InMemoryNodeTypeRegistry registry(Map<String, NodeType> types) {
