@@ -28,6 +28,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -207,6 +208,20 @@ public final class Database implements AutoCloseable {
     public void close() {
         pool.close();
         deregisterOwnDrivers();
+        forgetOwnTypes();
+    }
+
+    /**
+     * Jackson is the distribution's shared bundle, and every {@code ObjectMapper} built without a type factory of
+     * its own (Flyway's, ours in {@code JsonColumns}) caches the types it resolved in the one static
+     * {@link TypeFactory#defaultInstance()}. Flyway resolves its own classes there (its plugins are copied through
+     * an {@code ObjectMapper}), which would keep this bundle's class loader alive after an update or uninstall; so
+     * the cache is dropped (it refills on demand). Outside OSGi nothing is replaced and the cache is left alone.
+     */
+    private static void forgetOwnTypes() {
+        if (Database.class.getClassLoader() instanceof BundleReference) {
+            TypeFactory.defaultInstance().clearCache();
+        }
     }
 
     /**

@@ -1,17 +1,15 @@
 package io.tributary.node.flow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.ExecutionType;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.NodeType;
@@ -26,10 +24,6 @@ import io.tributary.api.node.Variables;
 @Component(service = NodeType.class)
 @NodeTypeProperties(type = "answer", version = "1.0.0")
 public final class AnswerNodeType implements NodeType {
-    /** Dify's variable reference: node id up to 50 chars, then 1-10 name segments. */
-    public static final Pattern REFERENCE = Pattern.compile(
-            "\\{\\{#([a-zA-Z0-9_]{1,50}(?:\\.[a-zA-Z_][a-zA-Z0-9_]{0,29}){1,10})#\\}\\}");
-
     @Override
     public ExecutionType executionType() {
         return ExecutionType.RESPONSE;
@@ -41,12 +35,12 @@ public final class AnswerNodeType implements NodeType {
     }
 
     static String template(GraphNode node) throws NodeValidationException {
-        List<String> problems = new ArrayList<>();
-        Object answer = node.data().get("answer");
+        NodeData d = NodeData.of(node);
+        Object answer = d.raw("answer");
         if (!(answer instanceof String)) {
-            problems.add(answer == null ? "'answer' is required (the answer template)" : "'answer' must be text");
+            d.problem("answer", answer == null ? "is required (the answer template)" : "must be text");
         }
-        DataFields.throwIfAny(node, problems);
+        d.throwIfInvalid();
         return (String) answer;
     }
 
@@ -64,9 +58,8 @@ public final class AnswerNodeType implements NodeType {
     /** Every file, or file of an array, that the template references. */
     static List<Object> files(String template, Variables variables) {
         List<Object> files = new ArrayList<>();
-        Matcher m = REFERENCE.matcher(template);
-        while (m.find()) {
-            Object v = variables.get(Arrays.asList(m.group(1).split("\\.")));
+        for (List<String> selector : NodeData.references(template)) {
+            Object v = variables.get(selector);
             if (Values.isFile(v)) {
                 files.add(v);
             } else if (v instanceof List<?> l && l.stream().allMatch(Values::isFile)) {

@@ -6,7 +6,13 @@ import java.util.Map;
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.NodeValidationException;
 
-/** Typed reads of a node's JSON-shaped {@code data}, collecting problems instead of failing at the first. */
+/**
+ * Typed reads of a node's JSON-shaped {@code data}, collecting problems instead of failing at the first, in the
+ * flow nodes' own wording: booleans are JSON booleans only and integers whole numbers or their text, each wrong
+ * value reported without the value ({@code 'is_parallel' must be true or false}), which differs from the API's
+ * {@link io.tributary.api.node.NodeData} (lenient booleans, {@code got '…'} suffixes) that the flow nodes use for
+ * variable selectors and template references and, where their messages agree, for whole nodes.
+ */
 public final class DataFields {
     private DataFields() {
     }
@@ -88,20 +94,6 @@ public final class DataFields {
         }
         problems.add("'" + path + "' must be an integer");
         return dflt;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<String> selector(Map<String, Object> m, String key) {
-        return selector(m.get(key));
-    }
-
-    /** A variable selector: a list of at least two strings, else {@code null}. */
-    @SuppressWarnings("unchecked")
-    public static List<String> selector(Object v) {
-        if (v instanceof List<?> l && l.size() >= 2 && l.stream().allMatch(String.class::isInstance)) {
-            return (List<String>) l;
-        }
-        return null;
     }
 
     /** Throws every problem, each prefixed with the node id. */

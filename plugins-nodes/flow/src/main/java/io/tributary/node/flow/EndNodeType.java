@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.ExecutionType;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.NodeType;
@@ -43,7 +44,7 @@ public final class EndNodeType implements NodeType {
         List<Map<String, Object>> decl = DataFields.objects(node.data(), "outputs", problems);
         for (int i = 0; i < decl.size(); i++) {
             String name = DataFields.string(decl.get(i), "variable");
-            List<String> selector = DataFields.selector(decl.get(i), "value_selector");
+            List<String> selector = NodeData.selectorOf(decl.get(i).get("value_selector"));
             if (name == null || name.isBlank()) {
                 problems.add("outputs[" + i + "].variable is required");
             }

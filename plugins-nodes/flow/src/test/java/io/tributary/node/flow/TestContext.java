@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.NodeContext;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeLog;
 import io.tributary.api.node.Variables;
 
@@ -60,7 +61,7 @@ public final class TestContext implements NodeContext, Variables, NodeLog {
 
     @Override
     public String render(String template) {
-        Matcher m = AnswerNodeType.REFERENCE.matcher(template);
+        Matcher m = NodeData.REFERENCE.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             Object v = get(List.of(m.group(1).split("\\.")));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.api.node.NodeData;
+
 import io.tributary.node.flow.DataFields;
 
 /**
@@ -35,7 +37,7 @@ public record Condition(List<String> selector, String operator, Object value, St
     }
 
     static Condition parse(Map<String, Object> c, String path, List<String> problems) {
-        List<String> selector = DataFields.selector(c, "variable_selector");
+        List<String> selector = NodeData.selectorOf(c.get("variable_selector"));
         if (selector == null) {
             problems.add(path + ".variable_selector must be a list of at least two strings");
         }

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.ExecutionType;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeType;
 import io.tributary.api.node.NodeTypeProperties;
@@ -52,11 +53,11 @@ public final class IterationNodeType implements NodeType {
     static Spec spec(GraphNode node) throws NodeValidationException {
         List<String> problems = new ArrayList<>();
         Map<String, Object> d = node.data();
-        List<String> iterator = DataFields.selector(d, "iterator_selector");
+        List<String> iterator = NodeData.selectorOf(d.get("iterator_selector"));
         if (iterator == null) {
             problems.add("'iterator_selector' must be a list of at least two strings");
         }
-        List<String> output = DataFields.selector(d, "output_selector");
+        List<String> output = NodeData.selectorOf(d.get("output_selector"));
         if (output == null) {
             problems.add("'output_selector' must be a list of at least two strings");
         }

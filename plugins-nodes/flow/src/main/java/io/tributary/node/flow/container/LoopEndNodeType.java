@@ -1,6 +1,5 @@
 package io.tributary.node.flow.container;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +7,13 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.NodeType;
 import io.tributary.api.node.NodeTypeProperties;
 import io.tributary.api.node.NodeValidationException;
 
-import io.tributary.node.flow.DataFields;
 import io.tributary.node.flow.variables.VariableWrites;
 
 /**
@@ -32,15 +31,13 @@ public final class LoopEndNodeType implements NodeType {
     }
 
     static String loopId(GraphNode node) throws NodeValidationException {
-        List<String> problems = new ArrayList<>();
-        String id = DataFields.string(node.data(), "loop_id");
+        NodeData d = NodeData.of(node);
+        String id = d.raw("loop_id") instanceof String s && !s.isBlank() ? s
+                : d.raw("parentId") instanceof String s ? s : null;
         if (id == null || id.isBlank()) {
-            id = DataFields.string(node.data(), "parentId");
+            d.problem("loop_id", "is required: a loop-end node must be inside a loop");
         }
-        if (id == null || id.isBlank()) {
-            problems.add("'loop_id' is required: a loop-end node must be inside a loop");
-        }
-        DataFields.throwIfAny(node, problems);
+        d.throwIfInvalid();
         return id;
     }
 

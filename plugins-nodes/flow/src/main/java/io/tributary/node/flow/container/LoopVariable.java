@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.api.node.NodeData;
+
 import io.tributary.node.flow.DataFields;
 import io.tributary.node.flow.Values;
 
@@ -52,7 +54,7 @@ record LoopVariable(String label, String varType, Object constant, List<String> 
             }
             String valueType = DataFields.string(v, "value_type");
             if ("variable".equals(valueType)) {
-                List<String> selector = DataFields.selector(v, "value");
+                List<String> selector = NodeData.selectorOf(v.get("value"));
                 if (selector == null) {
                     problems.add(p + ".value must be a variable selector (a list of at least two strings)");
                 }

@@ -8,9 +8,8 @@ import java.util.regex.Matcher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.Variables;
-
-import io.tributary.node.flow.AnswerNodeType;
 
 /**
  * The container's variables with its own locals ({@code [container_id, name]}) laid over them, for conditions
@@ -62,7 +61,7 @@ final class ScopedVariables implements Variables {
         if (template == null || !template.contains("{{#" + scopeId + ".")) {
             return base.render(template);
         }
-        Matcher m = AnswerNodeType.REFERENCE.matcher(template);
+        Matcher m = NodeData.REFERENCE.matcher(template);
         StringBuilder sb = new StringBuilder();
         int last = 0;
         while (m.find()) {

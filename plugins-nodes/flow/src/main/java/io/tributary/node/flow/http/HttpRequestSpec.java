@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeValidationException;
 import io.tributary.node.flow.DataFields;
 
@@ -121,7 +122,7 @@ record HttpRequestSpec(String method, String url, Auth auth, Object headers, Obj
                 }
                 Map<String, Object> item = (Map<String, Object>) m;
                 String t = item.get("type") == null ? "text" : String.valueOf(item.get("type"));
-                List<String> file = DataFields.selector(item, "file");
+                List<String> file = NodeData.selectorOf(item.get("file"));
                 if (t.equals("file") && file == null) {
                     problems.add("body.data[" + i + "].file must be a variable selector");
                 } else if (!t.equals("file") && !t.equals("text")) {

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
 import io.tributary.api.node.NodeContext;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
@@ -46,7 +47,7 @@ public final class ListOperatorNodeType implements NodeType {
     static Spec spec(GraphNode node) throws NodeValidationException {
         List<String> problems = new ArrayList<>();
         Map<String, Object> d = node.data();
-        List<String> variable = DataFields.selector(d, "variable");
+        List<String> variable = NodeData.selectorOf(d.get("variable"));
         if (variable == null) {
             problems.add("'variable' must be a list of at least two strings");
         }

@@ -6,15 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.type.TypeFactory;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.NodeType;
@@ -85,6 +89,16 @@ public final class TemplateTransformNodeType implements NodeType {
         renderer = new JinjaRenderer(limits(config));
     }
 
+    /**
+     * Jackson is the distribution's shared bundle: the type cache of its static {@link TypeFactory} keeps the
+     * classes Jinjava's and our {@code ObjectMapper}s resolved, which would hold this plugin's class loader after
+     * an update or uninstall. Dropped when the node type goes; it refills on demand.
+     */
+    @Deactivate
+    void deactivate() {
+        TypeFactory.defaultInstance().clearCache();
+    }
+
     @Override
     public void validate(GraphNode node) throws NodeValidationException {
         bindings(node);
@@ -99,7 +113,7 @@ public final class TemplateTransformNodeType implements NodeType {
         List<Map<String, Object>> vars = DataFields.objects(node.data(), "variables", problems);
         for (int i = 0; i < vars.size(); i++) {
             String name = DataFields.string(vars.get(i), "variable");
-            List<String> selector = DataFields.selector(vars.get(i), "value_selector");
+            List<String> selector = NodeData.selectorOf(vars.get(i).get("value_selector"));
             if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 problems.add("variables[" + i + "].variable must be a name usable in the template");
             }

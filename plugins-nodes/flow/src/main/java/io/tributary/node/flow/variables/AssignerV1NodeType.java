@@ -2,19 +2,18 @@ package io.tributary.node.flow.variables;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeType;
 import io.tributary.api.node.NodeTypeProperties;
 import io.tributary.api.node.NodeValidationException;
 
-import io.tributary.node.flow.DataFields;
 import io.tributary.node.flow.Values;
 
 /**
@@ -37,21 +36,20 @@ public final class AssignerV1NodeType implements NodeType {
     }
 
     static Spec spec(GraphNode node) throws NodeValidationException {
-        List<String> problems = new ArrayList<>();
-        Map<String, Object> d = node.data();
-        List<String> target = DataFields.selector(d, "assigned_variable_selector");
+        NodeData d = NodeData.of(node);
+        List<String> target = NodeData.selectorOf(d.raw("assigned_variable_selector"));
         if (target == null) {
-            problems.add("'assigned_variable_selector' must be a list of at least two strings");
+            d.problem("assigned_variable_selector", "must be a list of at least two strings");
         }
-        String mode = DataFields.string(d, "write_mode");
+        String mode = d.raw("write_mode") instanceof String s ? s : null;
         if (mode == null || !MODES.contains(mode)) {
-            problems.add("'write_mode' must be one of " + MODES);
+            d.problem("write_mode", "must be one of " + MODES);
         }
-        List<String> input = DataFields.selector(d, "input_variable_selector");
+        List<String> input = NodeData.selectorOf(d.raw("input_variable_selector"));
         if (input == null && !"clear".equals(mode)) {
-            problems.add("'input_variable_selector' must be a list of at least two strings");
+            d.problem("input_variable_selector", "must be a list of at least two strings");
         }
-        DataFields.throwIfAny(node, problems);
+        d.throwIfInvalid();
         return new Spec(target, mode, input);
     }
 

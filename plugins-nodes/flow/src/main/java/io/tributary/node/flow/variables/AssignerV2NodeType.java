@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutionException;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeType;
@@ -55,7 +56,7 @@ public final class AssignerV2NodeType implements NodeType {
         for (int i = 0; i < raw.size(); i++) {
             Map<String, Object> it = raw.get(i);
             String p = "items[" + i + "]";
-            List<String> target = DataFields.selector(it, "variable_selector");
+            List<String> target = NodeData.selectorOf(it.get("variable_selector"));
             if (target == null) {
                 problems.add(p + ".variable_selector must be a list of at least two strings");
             }
@@ -69,7 +70,7 @@ public final class AssignerV2NodeType implements NodeType {
             } else if ("variable".equals(inputType) && (op.equals("set") || ARITHMETIC.contains(op))) {
                 problems.add(p + ".operation '" + op + "' takes a constant, not a variable");
             } else if ("variable".equals(inputType) && !NO_VALUE.contains(op)
-                    && DataFields.selector(it.get("value")) == null) {
+                    && NodeData.selectorOf(it.get("value")) == null) {
                 problems.add(p + ".value must be a variable selector (a list of at least two strings)");
             }
             out.add(new Item(target, "variable".equals(inputType), op, it.get("value")));
@@ -98,7 +99,7 @@ public final class AssignerV2NodeType implements NodeType {
         Object current = writes.get(item.target());
         Object input = item.value();
         if (item.fromVariable() && !NO_VALUE.contains(item.operation())) {
-            List<String> source = DataFields.selector(input);
+            List<String> source = NodeData.selectorOf(input);
             if (!writes.exists(source)) {
                 throw new NodeExecutionException(where + ": variable " + VariableWrites.key(source) + " not found",
                         "VariableNotFoundError", null);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.tributary.api.model.GraphNode;
+import io.tributary.api.node.NodeData;
 import io.tributary.api.node.NodeExecutor;
 import io.tributary.api.node.NodeResult;
 import io.tributary.api.node.NodeType;
@@ -70,7 +71,7 @@ public class VariableAggregatorNodeType implements NodeType {
             return out;
         }
         for (int i = 0; i < list.size(); i++) {
-            List<String> s = DataFields.selector(list.get(i));
+            List<String> s = NodeData.selectorOf(list.get(i));
             if (s == null) {
                 problems.add(path + "[" + i + "] must be a list of at least two strings");
             } else {
