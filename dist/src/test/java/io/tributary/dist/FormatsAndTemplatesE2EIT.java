@@ -97,6 +97,12 @@ class FormatsAndTemplatesE2EIT {
                 Duration.ofMinutes(2));
         JsonNode doc = status.get("data").get(0);
         assertEquals("completed", doc.get("indexing_status").asText(), doc.toString());
+        for (String stage : new String[] {"processing_started_at", "parsing_completed_at", "cleaning_completed_at",
+                "splitting_completed_at", "completed_at"}) {
+            assertTrue(doc.get(stage).isNumber(), stage + " not set: " + doc);
+        }
+        assertTrue(doc.get("parsing_completed_at").asLong() <= doc.get("splitting_completed_at").asLong(),
+                doc.toString());
         Http.Response hits = http.post("/v1/datasets/" + datasetId + "/retrieve", key, "application/json",
                 Http.JSON.writeValueAsBytes(Map.of("query", word, "retrieval_model", Map.of("search_method",
                         "full_text_search", "reranking_enable", false, "top_k", 5, "score_threshold_enabled", false))));
