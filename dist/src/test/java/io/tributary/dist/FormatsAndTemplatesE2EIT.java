@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * distribution and is found by retrieval. Anything else is 415 with the accepted extensions in the message; with
  * no OCR extractor installed, images are refused. Issue #11 "Dify's own pipeline templates": a pipeline with
  * variables of a node that is not in the graph and a datasource provider that is not installed imports with a
- * warning each (not a 400), and its run fails saying which provider is missing.
+ * warning each (not a 400), and its run fails saying which provider is missing. Issue #11 "Progress": every
+ * completed document has its stage timestamps, and a large one shows its stage while in flight.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormatsAndTemplatesE2EIT {
@@ -170,5 +171,47 @@ class FormatsAndTemplatesE2EIT {
         Http.Response clean = http.post("/admin/v1/datasets", admin, "application/yaml",
                 DatasetApiE2EIT.resource("/pipelines/economy.yml").getBytes(StandardCharsets.UTF_8));
         assertEquals(0, clean.json().get("warnings").size(), clean.raw().body());
+    }
+
+    @Test
+    void aLargeDocumentShowsItsStageWhileInFlight() throws Exception {
+        StringBuilder sb = new StringBuilder(12 << 20);
+        String para = "Rivers carry sediment from the mountains to the sea over many thousands of years.\n\n";
+        while (sb.length() < (12 << 20)) {
+            sb.append(para);
+        }
+        Multipart m = new Multipart().file("file", "large.txt", "text/plain",
+                sb.toString().getBytes(StandardCharsets.UTF_8));
+        Http.Response up = http.post("/v1/datasets/pipeline/file-upload", key, m.contentType(), m.bytes());
+        assertEquals(201, up.status(), up.raw().body());
+        Http.Response run = http.post("/v1/datasets/" + datasetId + "/pipeline/run", key, "application/json",
+                Http.JSON.writeValueAsBytes(DatasetApiE2EIT.runBody(true, "blocking",
+                        List.of(Map.of("reference", up.json().get("id").asText(), "name", "large.txt")))));
+        assertEquals(200, run.status(), run.raw().body());
+        String path = "/v1/datasets/" + datasetId + "/documents/" + run.json().get("batch").asText()
+                + "/indexing-status";
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        JsonNode doc;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        do {
+            Http.Response r = http.get(path, key);
+            assertEquals(200, r.status(), r.raw().body());
+            doc = r.json().get("data").get(0);
+            String status = doc.get("indexing_status").asText();
+            seen.add(status);
+            if (status.equals("splitting") || status.equals("indexing")) {
+                assertTrue(doc.get("parsing_completed_at").isNumber(), "parsing ended before " + status + ": " + doc);
+            }
+            if (status.equals("indexing")) {
+                assertTrue(doc.get("splitting_completed_at").isNumber(), doc.toString());
+                assertTrue(doc.get("completed_at").isNull(), doc.toString());
+            }
+            assertTrue(System.nanoTime() < deadline, "not finished: " + doc);
+        } while (!doc.get("indexing_status").asText().equals("completed")
+                && !doc.get("indexing_status").asText().equals("error")); // polling an HTTP API, as a client does
+        assertEquals("completed", doc.get("indexing_status").asText(), doc.toString());
+        assertTrue(seen.stream().anyMatch(st -> List.of("parsing", "splitting", "indexing").contains(st)),
+                "no stage seen in flight: " + seen);
+        assertTrue(doc.get("splitting_completed_at").isNumber(), doc.toString());
     }
 }
