@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -106,7 +107,7 @@ final class TestServer implements AutoCloseable {
         })));
         services.put("pipelines", Fakes.of(PipelineService.class, Map.of("importPipeline", a -> {
             throw invalid;
-        })));
+        }, "uploadExtensions", a -> new java.util.TreeSet<>(Set.of("txt", "md", "pdf", "odt")))));
         services.put("pluginAdmin", Fakes.of(PluginAdmin.class, Map.of("install", a -> {
             ((InputStream) a[1]).readAllBytes();
             throw new InvalidBundleException("not a jar");

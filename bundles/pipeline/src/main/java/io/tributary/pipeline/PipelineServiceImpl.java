@@ -3,6 +3,9 @@ package io.tributary.pipeline;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +19,7 @@ import io.tributary.api.dsl.DslDocument;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.dsl.DslImporter;
 import io.tributary.api.model.Problem;
+import io.tributary.api.node.FileFormats;
 import io.tributary.api.engine.RunHandle;
 import io.tributary.api.engine.RunListener;
 import io.tributary.api.engine.RunRejectedException;
@@ -26,6 +30,7 @@ import io.tributary.api.pipeline.DatasourceEvents;
 import io.tributary.api.pipeline.DatasourceNodeRun;
 import io.tributary.api.pipeline.DatasourcePlugin;
 import io.tributary.api.pipeline.PipelineException;
+import io.tributary.api.pipeline.PipelineImport;
 import io.tributary.api.pipeline.PipelineRunRequest;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.pipeline.PipelineTemplate;
@@ -40,6 +45,7 @@ import io.tributary.api.store.RunStore;
 import io.tributary.pipeline.datasource.DatasourceNodeRunner;
 import io.tributary.pipeline.datasource.DatasourcePlugins;
 import io.tributary.pipeline.datasource.DriveFolders;
+import io.tributary.pipeline.definition.ImportWarnings;
 import io.tributary.pipeline.definition.KnowledgeSettings;
 import io.tributary.pipeline.definition.PipelineDefinition;
 import io.tributary.pipeline.definition.PipelineDsl;
@@ -69,6 +75,7 @@ public final class PipelineServiceImpl implements PipelineService {
     private final BatchIds batchIds;
     private final DatasourceRegistry providers;
     private volatile QueueSignal signal;
+    private final List<FileFormats> formats = new CopyOnWriteArrayList<>();
 
     @Activate
     public PipelineServiceImpl(@Reference DslImporter importer, @Reference DatasetStore datasets,
@@ -102,16 +109,37 @@ public final class PipelineServiceImpl implements PipelineService {
         }
     }
 
+    /** The extractors' formats: what the pipeline upload accepts follows the installed extractor plugins. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addFormats(FileFormats f) {
+        formats.add(f);
+    }
+
+    public void removeFormats(FileFormats f) {
+        formats.remove(f);
+    }
+
+    @Override
+    public Set<String> uploadExtensions() {
+        TreeSet<String> all = new TreeSet<>();
+        for (FileFormats f : formats) {
+            all.addAll(f.extensions());
+        }
+        return java.util.Collections.unmodifiableSortedSet(all);
+    }
+
     // ---- import and publish
 
     @Override
-    public Dataset importPipeline(String yaml, String createdBy) throws DslImportException {
+    public PipelineImport importPipeline(String yaml, String createdBy) throws DslImportException {
         if (yaml == null || yaml.isBlank()) {
             throw new DslImportException(List.of(Problem.of(Problem.DOCUMENT, "", "The DSL is empty.")));
         }
         PipelineDefinition p = dsl.check(yaml);
+        List<String> warnings = ImportWarnings.of(p, providers);
         String name = p.document().metadata().name().isBlank() ? "untitled" : p.document().metadata().name();
-        return datasets.createDataset(settings(p, name, p.document().metadata().description(), yaml, createdBy));
+        return new PipelineImport(datasets.createDataset(settings(p, name, p.document().metadata().description(),
+                yaml, createdBy)), warnings);
     }
 
     private static NewDataset settings(PipelineDefinition p, String name, String description, String yaml,

@@ -99,7 +99,7 @@ abstract class PipelineFixture {
     }
 
     Dataset publishedTemplate() throws DslImportException {
-        Dataset ds = service.importPipeline(template(), "tester");
+        Dataset ds = service.importPipeline(template(), "tester").dataset();
         service.publish(ds.id());
         return ds;
     }

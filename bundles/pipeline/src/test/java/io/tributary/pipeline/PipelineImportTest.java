@@ -22,7 +22,7 @@ class PipelineImportTest extends PipelineFixture {
 
     @Test
     void theTemplateImportsAsADatasetWithTheSettingsOfItsKnowledgeIndexNode() throws Exception {
-        Dataset ds = service.importPipeline(template(), "alice");
+        Dataset ds = service.importPipeline(template(), "alice").dataset();
 
         assertEquals("General document pipeline", ds.name());
         assertEquals("text_model", ds.chunkStructure());
@@ -41,7 +41,7 @@ class PipelineImportTest extends PipelineFixture {
     void missingSettingsTakeDifysDefaults() throws Exception {
         String dsl = template().replaceAll("(?s)        indexing_technique: high_quality.*?      position: \\{x: 560",
                 "      position: {x: 560");
-        Dataset ds = service.importPipeline(dsl, "");
+        Dataset ds = service.importPipeline(dsl, "").dataset();
         assertEquals("high_quality", ds.indexingTechnique());
         assertEquals("", ds.embeddingModel());
         assertEquals(10, ds.keywordNumber());
@@ -90,7 +90,7 @@ class PipelineImportTest extends PipelineFixture {
 
     @Test
     void publishMakesVersionsAndRefusesAChunkStructureChange() throws Exception {
-        Dataset ds = service.importPipeline(template(), "");
+        Dataset ds = service.importPipeline(template(), "").dataset();
         DatasetVersion v1 = service.publish(ds.id());
         assertEquals(1, v1.version());
         assertEquals(template(), v1.dsl());
@@ -109,7 +109,7 @@ class PipelineImportTest extends PipelineFixture {
 
     @Test
     void publishValidatesTheDraftAgain() throws Exception {
-        Dataset ds = service.importPipeline(template(), "");
+        Dataset ds = service.importPipeline(template(), "").dataset();
         datasets.updateDraft(ds.id(), new io.tributary.api.store.dto.NewDataset(ds.name(), "", "text_model",
                 "high_quality", "", "", 10, Map.of(), template().replace("type: document-extractor", "type: llm"), ""));
         PipelineException e = assertThrows(PipelineException.class, () -> service.publish(ds.id()));

@@ -58,7 +58,7 @@ class PublishedRunTest extends PipelineFixture {
         assertEquals(Reason.NOT_FOUND, e.reason());
         assertEquals("not_found", e.code());
 
-        Dataset draftOnly = service.importPipeline(template(), "");
+        Dataset draftOnly = service.importPipeline(template(), "").dataset();
         e = assertThrows(PipelineException.class, () -> service.runPublished(draftOnly.id(), localFiles(true, "a")));
         assertEquals(Reason.INVALID, e.reason());
         assertEquals("Workflow not published", e.getMessage());
@@ -99,7 +99,7 @@ class PublishedRunTest extends PipelineFixture {
 
     @Test
     void datasourcePluginsListTheDatasourceNodes() throws Exception {
-        Dataset ds = service.importPipeline(template(), "");
+        Dataset ds = service.importPipeline(template(), "").dataset();
         var plugins = service.datasourcePlugins(ds.id(), false);
         assertEquals(1, plugins.size());
         assertEquals(FILE_NODE, plugins.get(0).nodeId());
@@ -116,7 +116,7 @@ class PublishedRunTest extends PipelineFixture {
 
     @Test
     void aDraftRunProcessesTheFirstItemOnlyAndWritesNothing() throws Exception {
-        Dataset ds = service.importPipeline(template(), "");
+        Dataset ds = service.importPipeline(template(), "").dataset();
         List<io.tributary.api.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         var handle = service.runDraft(ds.id(), localFiles(false, "first.txt", "second.txt"), events::add);
         var finished = handle.await(WAIT);

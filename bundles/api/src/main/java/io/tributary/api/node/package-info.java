@@ -1,7 +1,9 @@
 /**
  * What node plugins implement: {@link io.tributary.api.node.NodeType} (a factory registered as an OSGi
  * service with {@link io.tributary.api.node.NodeTypeProperties}) and the {@link io.tributary.api.node.NodeExecutor}
- * it creates per run, plus what the engine hands them: {@link io.tributary.api.node.NodeContext}.
+ * it creates per run, plus what the engine hands them: {@link io.tributary.api.node.NodeContext}. An extractor
+ * plugin also registers {@link io.tributary.api.node.FileFormats}: the file extensions it reads, which is what the
+ * knowledge-pipeline upload accepts.
  *
  * <h2>Lifecycle</h2>
  * <ol>

@@ -1,6 +1,7 @@
 package io.tributary.api.pipeline;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -19,12 +20,15 @@ public interface PipelineService {
 
     /**
      * Imports a {@code rag_pipeline} DSL as a new dataset whose settings come from its knowledge-index node, with
-     * the pipeline as its draft.
+     * the pipeline as its draft. As Dify, it imports (with a warning each) pipeline variables whose
+     * {@code belong_to_node_id} names no node of the graph (they are dropped: no run ever asks for them) and
+     * datasource nodes whose provider is not installed (their runs fail with {@code datasource provider X is not
+     * installed} until it is).
      *
      * @throws DslImportException with every problem when the DSL is not valid (exactly one knowledge-index node,
      *                            known node types...)
      */
-    Dataset importPipeline(String dsl, String createdBy) throws DslImportException;
+    PipelineImport importPipeline(String dsl, String createdBy) throws DslImportException;
 
     /**
      * Publishes the dataset's draft as a new version.
@@ -60,6 +64,12 @@ public interface PipelineService {
      */
     void runDatasourceNode(String datasetId, String nodeId, DatasourceNodeRun request, DatasourceEvents events)
             throws InterruptedException;
+
+    /**
+     * The file name extensions (lower case, no dot) that the installed extractors read: the union of every
+     * {@link io.tributary.api.node.FileFormats} service, in alphabetical order. What the pipeline file upload accepts.
+     */
+    Set<String> uploadExtensions();
 
     /** The built-in pipeline templates, for the admin API (import one with {@link #importPipeline}). */
     List<PipelineTemplate> templates();

@@ -13,7 +13,8 @@ import io.tributary.engine.impl.domain.GraphStructure;
 /**
  * What a Dify document needs beyond a well-formed graph (that is {@link GraphStructure}'s one check, shared
  * with the run start): a node that may start a run at the top level, and for a {@code rag_pipeline} exactly
- * one knowledge-index node and pipeline variables that belong to datasource nodes.
+ * one knowledge-index node and pipeline variables that belong to datasource nodes ({@code shared}, or a node
+ * that is not in the graph at all: those import, as in Dify, and the pipeline service warns about them).
  */
 final class DocumentRules {
     /** Node types that may start a run (Dify's {@code _START_NODE_TYPES}). */
@@ -52,7 +53,9 @@ final class DocumentRules {
             String owner = vars.get(i).belongToNodeId();
             Integer at = owner == null ? null : g.indexOf(owner);
             GraphNode n = at == null ? null : g.node(at);
-            if (!RagPipelineVariable.SHARED.equals(owner) && (n == null || !DATASOURCE.equals(n.type()))) {
+            // a variable of a node that is not in the graph is Dify's (three built-in templates carry some): it
+            // imports, and the pipeline service drops it with a warning
+            if (n != null && !DATASOURCE.equals(n.type())) {
                 problems.add(Problem.of(Problem.PIPELINE, "workflow.rag_pipeline_variables[" + i + "].belong_to_node_id",
                         "'" + owner + "' is neither 'shared' nor a datasource node"));
             }

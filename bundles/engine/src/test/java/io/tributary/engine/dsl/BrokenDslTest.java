@@ -173,6 +173,7 @@ class BrokenDslTest {
                   - {belong_to_node_id: ds, variable: c}
                   - {belong_to_node_id: ds, variable: c}
                   - {variable: d}
+                  - {belong_to_node_id: gone, variable: e}
                 """;
         assertEquals(List.of(
                 of("workflow.rag_pipeline_variables[3].variable", "variable 'c' of 'ds' is declared twice"),

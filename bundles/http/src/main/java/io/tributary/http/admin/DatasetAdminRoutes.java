@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import io.tributary.api.app.AppDslException;
 import io.tributary.api.dsl.DslImportException;
 import io.tributary.api.knowledge.KnowledgeBase;
+import io.tributary.api.pipeline.PipelineImport;
 import io.tributary.api.pipeline.PipelineService;
 import io.tributary.api.pipeline.PipelineTemplate;
 import io.tributary.api.store.dto.ApiKey;
@@ -97,13 +98,15 @@ public final class DatasetAdminRoutes {
     private void create(Context ctx) throws IOException {
         String templateId = ctx.queryParam("template");
         String yaml = templateId == null ? DslBody.text(ctx, uploads) : template(templateId).dsl();
-        Dataset d;
+        PipelineImport imported;
         try {
-            d = pipelines.get().importPipeline(yaml, "admin");
+            imported = pipelines.get().importPipeline(yaml, "admin");
         } catch (DslImportException e) {
             throw new AppDslException(e.problems());
         }
-        ctx.status(201).json(json(d, true));
+        Map<String, Object> out = json(imported.dataset(), true);
+        out.put("warnings", imported.warnings());
+        ctx.status(201).json(out);
     }
 
     private Map<String, Object> json(Dataset d, boolean withDsl) {

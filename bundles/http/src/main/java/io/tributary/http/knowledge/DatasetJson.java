@@ -181,9 +181,9 @@ public final class DatasetJson {
         m.put("id", d.id());
         m.put("indexing_status", d.indexingStatus());
         m.put("processing_started_at", epoch(d.processingStartedAt()));
-        m.put("parsing_completed_at", null);
-        m.put("cleaning_completed_at", null);
-        m.put("splitting_completed_at", null);
+        m.put("parsing_completed_at", epoch(d.parsingCompletedAt()));
+        m.put("cleaning_completed_at", epoch(d.cleaningCompletedAt()));
+        m.put("splitting_completed_at", epoch(d.splittingCompletedAt()));
         m.put("completed_at", epoch(d.completedAt()));
         m.put("paused_at", null);
         m.put("error", d.error());

@@ -79,8 +79,9 @@ public final class PipelineRoutes {
             if (name.isEmpty()) {
                 throw ApiException.badRequest("filename_not_exists_error", "The specified filename does not exist.");
             }
-            if (file.contentType() == null || !UploadRules.accepted(name)) {
-                throw new ApiException(415, "unsupported_file_type", "File type not allowed.");
+            java.util.Set<String> accepted = pipelines.get().uploadExtensions();
+            if (file.contentType() == null || !UploadRules.accepted(name, accepted)) {
+                throw new ApiException(415, "unsupported_file_type", UploadRules.refusal(accepted));
             }
             if (file.size() > maxUploadBytes) {
                 throw Uploads.tooLarge(maxUploadBytes);

@@ -4,15 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What {@code POST /v1/datasets/pipeline/file-upload} accepts: document types the extractor can read (Dify's
- * document extensions), by file name extension. Anything else is 415 {@code unsupported_file_type}.
+ * What {@code POST /v1/datasets/pipeline/file-upload} accepts: files whose name extension an installed extractor
+ * reads ({@link io.tributary.api.pipeline.PipelineService#uploadExtensions()}, gathered from the extractor
+ * plugins). Anything else is 415 {@code unsupported_file_type}, with the accepted extensions in the message.
  */
 public final class UploadRules {
-    /** Extensions (lower case, no dot) accepted for knowledge ingestion. */
-    public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("txt", "markdown", "md", "mdx", "html", "htm", "xml",
-            "pdf", "docx", "doc", "xlsx", "xls", "csv", "pptx", "ppt", "epub", "eml", "msg", "json", "yaml", "yml",
-            "vtt", "properties");
-
     private UploadRules() {
     }
 
@@ -22,9 +18,18 @@ public final class UploadRules {
         return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a file of this name may be uploaded for a knowledge pipeline. */
-    public static boolean accepted(String name) {
-        return DOCUMENT_EXTENSIONS.contains(extension(name));
+    /** Whether a file of this name may be uploaded for a knowledge pipeline, given the extensions accepted. */
+    public static boolean accepted(String name, Set<String> extensions) {
+        String ext = extension(name);
+        return !ext.isEmpty() && extensions.contains(ext);
+    }
+
+    /** The 415 message: which extensions are accepted (in the order given), or that no extractor is installed. */
+    public static String refusal(Set<String> extensions) {
+        if (extensions.isEmpty()) {
+            return "File type not allowed: no document extractor is installed.";
+        }
+        return "File type not allowed. Accepted extensions: " + String.join(", ", extensions) + ".";
     }
 
     /** The name without any client-side path ({@code C:\docs\a.pdf}, {@code ../a.pdf} → {@code a.pdf}). */

@@ -19,7 +19,7 @@ class DatasetJsonTest {
     private static DocumentRecord doc(String status, boolean enabled) {
         return new DocumentRecord("d1", "ds1", 1, "20260304050607123456", "a.txt", "local_file",
                 Map.of("reference", "f1"), "rag-pipeline", "text_model", status, null, enabled, 0, 0, "k1", T, null,
-                null, T);
+                null, null, null, null, T);
     }
 
     @Test

@@ -71,7 +71,7 @@ final class ItemRunner {
             queue.complete(item, IndexingStatus.ERROR, "The document was deleted.");
             return;
         }
-        datasets.updateStatus(item.documentId(), IndexingStatus.INDEXING, null);
+        datasets.updateStatus(item.documentId(), IndexingStatus.PARSING, null); // DocumentProgress takes it on
         try {
             RunFinished f = run(item);
             if (f == null) {
@@ -108,7 +108,8 @@ final class ItemRunner {
         String runId = item.attempts() <= 1 ? item.id() : UUID.randomUUID().toString();
         var request = RunRequests.build(runId, item.workflowId(), item.datasetId(), item.documentId(), item.batch(),
                 item.createdBy(), item.datasourceType(), item.datasourceInfo(), item.startNodeId(), item.inputs(), rag,
-                SystemVariables.INVOKE_FROM_PUBLISHED_PIPELINE, null);
+                SystemVariables.INVOKE_FROM_PUBLISHED_PIPELINE,
+                new DocumentProgress(datasets, item.documentId(), pipeline.graph()));
         RunHandle handle;
         try {
             handle = engine.start(pipeline.graph(), request);

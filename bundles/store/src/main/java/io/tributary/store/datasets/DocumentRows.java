@@ -22,7 +22,8 @@ import io.tributary.store.db.JsonColumns;
 public final class DocumentRows {
     private static final String COLUMNS = "id, dataset_id, position, batch, name, data_source_type,"
             + " data_source_info, created_from, doc_form, indexing_status, error, enabled, word_count, tokens,"
-            + " created_by, created_at, processing_started_at, completed_at, updated_at";
+            + " created_by, created_at, processing_started_at, parsing_completed_at, cleaning_completed_at,"
+            + " splitting_completed_at, completed_at, updated_at";
 
     private DocumentRows() {
     }
@@ -57,7 +58,7 @@ public final class DocumentRows {
 
     static void insert(Connection c, List<DocumentRecord> documents) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (DocumentRecord d : documents) {
                 ps.setString(1, d.id());
                 ps.setString(2, d.datasetId());
@@ -76,8 +77,11 @@ public final class DocumentRows {
                 ps.setString(15, d.createdBy());
                 ps.setObject(16, utc(d.createdAt()));
                 ps.setObject(17, utc(d.processingStartedAt()));
-                ps.setObject(18, utc(d.completedAt()));
-                ps.setObject(19, utc(d.updatedAt()));
+                ps.setObject(18, utc(d.parsingCompletedAt()));
+                ps.setObject(19, utc(d.cleaningCompletedAt()));
+                ps.setObject(20, utc(d.splittingCompletedAt()));
+                ps.setObject(21, utc(d.completedAt()));
+                ps.setObject(22, utc(d.updatedAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -134,7 +138,9 @@ public final class DocumentRows {
 
     /**
      * Sets status and error; {@code processing_started_at} on the first move away from {@code waiting},
-     * {@code completed_at} on {@code completed}.
+     * {@code completed_at} on {@code completed}. Moving to a later stage stamps the end of the earlier ones, once
+     * (Dify's order: parsing, cleaning, splitting, indexing): {@code splitting} ends parsing and cleaning,
+     * {@code indexing} and {@code completed} end splitting too.
      */
     public static boolean updateStatus(Connection c, String id, IndexingStatus status, String error, Instant now)
             throws SQLException {
@@ -143,6 +149,7 @@ public final class DocumentRows {
         String sql = "UPDATE documents SET indexing_status = ?, error = ?, updated_at = ?"
                 + (started ? ", processing_started_at = COALESCE(processing_started_at, ?)" : "")
                 + (completed ? ", completed_at = ?" : "")
+                + stages(status)
                 + " WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -155,9 +162,28 @@ public final class DocumentRows {
             if (completed) {
                 ps.setObject(i++, utc(now));
             }
+            for (long k = stages(status).chars().filter(ch -> ch == '?').count(); k > 0; k--) {
+                ps.setObject(i++, utc(now));
+            }
             ps.setString(i, id);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    private static String stages(IndexingStatus status) {
+        String sql = "";
+        if (status == IndexingStatus.CLEANING || status == IndexingStatus.SPLITTING
+                || status == IndexingStatus.INDEXING || status == IndexingStatus.COMPLETED) {
+            sql += ", parsing_completed_at = COALESCE(parsing_completed_at, ?)";
+        }
+        if (status == IndexingStatus.SPLITTING || status == IndexingStatus.INDEXING
+                || status == IndexingStatus.COMPLETED) {
+            sql += ", cleaning_completed_at = COALESCE(cleaning_completed_at, ?)";
+        }
+        if (status == IndexingStatus.INDEXING || status == IndexingStatus.COMPLETED) {
+            sql += ", splitting_completed_at = COALESCE(splitting_completed_at, ?)";
+        }
+        return sql;
     }
 
     /** Locks the document row until the transaction ends; its dataset id, or empty when there is none. */
@@ -217,7 +243,9 @@ public final class DocumentRows {
                         rs.getString("created_from"), rs.getString("doc_form"), rs.getString("indexing_status"),
                         rs.getString("error"), rs.getBoolean("enabled"), rs.getInt("word_count"),
                         rs.getInt("tokens"), rs.getString("created_by"), instant(rs, "created_at"),
-                        instant(rs, "processing_started_at"), instant(rs, "completed_at"),
+                        instant(rs, "processing_started_at"), instant(rs, "parsing_completed_at"),
+                        instant(rs, "cleaning_completed_at"), instant(rs, "splitting_completed_at"),
+                        instant(rs, "completed_at"),
                         instant(rs, "updated_at")));
             }
         }

@@ -146,7 +146,8 @@ public final class JdbcDatasetStore implements DatasetStore {
                 DocumentRecord doc = new DocumentRecord(io.tributary.api.model.TimeOrderedIds.next(), datasetId, position++,
                         batch, documentName(d.name()), d.dataSourceType(), d.dataSourceInfo(),
                         createdFrom == null ? "rag-pipeline" : createdFrom, reserved.chunkStructure(),
-                        IndexingStatus.WAITING.wireName(), null, true, 0, 0, creator, now, null, null, now);
+                        IndexingStatus.WAITING.wireName(), null, true, 0, 0, creator, now, null, null, null, null,
+                        null, now);
                 created.add(doc);
                 if (run != null) {
                     items.add(new PipelineItem(io.tributary.api.model.TimeOrderedIds.next(), datasetId, doc.id(), batch,

@@ -154,7 +154,9 @@ public final class JdbcPipelineQueue implements PipelineQueue {
         // the documents of interrupted items go back to waiting in the same transaction: they show as queued again
         return Transactions.inTransaction(db, "requeue running pipeline items", c -> {
             try (PreparedStatement docs = c.prepareStatement(
-                    "UPDATE documents SET indexing_status = ? WHERE indexing_status NOT IN (?, ?)"
+                    "UPDATE documents SET indexing_status = ?, parsing_completed_at = NULL,"
+                            + " cleaning_completed_at = NULL, splitting_completed_at = NULL"
+                            + " WHERE indexing_status NOT IN (?, ?)"
                             + " AND id IN (SELECT document_id FROM pipeline_items WHERE status = ?)")) {
                 docs.setString(1, IndexingStatus.WAITING.wireName());
                 docs.setString(2, IndexingStatus.COMPLETED.wireName());

@@ -18,14 +18,23 @@ final class CsvText {
     }
 
     static String of(byte[] bytes) throws ExtractionException {
+        return table(bytes, CSVFormat.RFC4180, "CSV");
+    }
+
+    /** Tab-separated values, rendered as CSV is. */
+    static String tsv(byte[] bytes) throws ExtractionException {
+        return table(bytes, CSVFormat.TDF, "TSV");
+    }
+
+    private static String table(byte[] bytes, CSVFormat format, String name) throws ExtractionException {
         List<List<String>> rows = new ArrayList<>();
         try {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()
+            for (CSVRecord r : format.builder().setIgnoreEmptyLines(true).get()
                     .parse(new StringReader(PlainText.decode(bytes)))) {
                 rows.add(r.toList());
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ExtractionException("Failed to parse CSV file: " + e.getMessage(), e);
+            throw new ExtractionException("Failed to parse " + name + " file: " + e.getMessage(), e);
         }
         return markdown(rows);
     }

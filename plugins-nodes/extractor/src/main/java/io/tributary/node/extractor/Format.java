@@ -18,11 +18,16 @@ enum Format {
     DOC("application/msword", true),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", true),
     CSV("text/csv", false),
+    TSV("text/tab-separated-values", false),
     XLS("application/vnd.ms-excel", true),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true),
     PPT("application/vnd.ms-powerpoint", true),
     PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", true),
     EPUB("application/epub+zip", true),
+    ODT("application/vnd.oasis.opendocument.text", true),
+    ODS("application/vnd.oasis.opendocument.spreadsheet", true),
+    ODP("application/vnd.oasis.opendocument.presentation", true),
+    RTF("application/rtf", true),
     EML("message/rfc822", true),
     MSG("application/vnd.ms-outlook", true),
     JSON("application/json", false),
@@ -56,10 +61,14 @@ enum Format {
         mime(XLS, "application/excel", "application/x-excel");
         mime(YAML, "text/yaml", "text/x-yaml", "application/yaml");
         mime(PROPERTIES, "text/properties");
+        mime(RTF, "text/rtf");
+        // MHTML is a MIME message (multipart/related): Tika's RFC 822 parser reads it and its HTML parts
+        mime(EML, "multipart/related", "application/x-mimearchive");
+        mime(TEXT, "application/jsonl", "application/x-ndjson", "text/x-rst", "text/x-asciidoc", "text/x-log");
         ext(TEXT, ".txt", ".text", ".log", ".ini", ".conf", ".cfg", ".toml", ".sql", ".sh", ".bat", ".c", ".h",
                 ".cpp", ".hpp", ".cc", ".cs", ".java", ".kt", ".scala", ".go", ".rs", ".py", ".rb", ".php", ".pl",
                 ".js", ".mjs", ".ts", ".tsx", ".jsx", ".css", ".scss", ".swift", ".r", ".lua", ".tex", ".rst",
-                ".adoc", ".srt");
+                ".adoc", ".asciidoc", ".srt", ".jsonl", ".ndjson");
         ext(MARKDOWN, ".md", ".markdown", ".mdx");
         ext(HTML, ".html", ".htm", ".xhtml");
         ext(XML, ".xml");
@@ -67,12 +76,17 @@ enum Format {
         ext(DOC, ".doc");
         ext(DOCX, ".docx");
         ext(CSV, ".csv");
+        ext(TSV, ".tsv");
         ext(XLS, ".xls");
         ext(XLSX, ".xlsx");
         ext(PPT, ".ppt");
         ext(PPTX, ".pptx");
         ext(EPUB, ".epub");
-        ext(EML, ".eml");
+        ext(EML, ".eml", ".mht", ".mhtml");
+        ext(ODT, ".odt");
+        ext(ODS, ".ods");
+        ext(ODP, ".odp");
+        ext(RTF, ".rtf");
         ext(MSG, ".msg");
         ext(JSON, ".json");
         ext(YAML, ".yaml", ".yml");
@@ -90,6 +104,15 @@ enum Format {
         for (String e : extensions) {
             BY_EXTENSION.put(e, f);
         }
+    }
+
+    /** Every extension a format is known by: lower case, without the dot. */
+    static Set<String> extensions() {
+        Set<String> all = new java.util.TreeSet<>();
+        for (String e : BY_EXTENSION.keySet()) {
+            all.add(e.substring(1));
+        }
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     /** The format of a file, or a clear error naming its MIME type and extension. */

@@ -83,6 +83,7 @@ final class TextExtractor implements AutoCloseable {
         return switch (format) {
             case TEXT, MARKDOWN, XML -> PlainText.decode(bytes);
             case CSV -> CsvText.of(bytes);
+            case TSV -> CsvText.tsv(bytes);
             case JSON -> DataText.json(bytes);
             case YAML -> DataText.yaml(bytes, limits.maxChars());
             case VTT -> VttText.of(bytes);

@@ -57,11 +57,35 @@ class FormatsTest {
                 doc("data.json", "application/json", TestDocuments::json, "\"sentence\": \"" + SENTENCE + "\""),
                 doc("data.yaml", "application/x-yaml", TestDocuments::yaml, "sentence: " + SENTENCE),
                 doc("talk.vtt", "text/vtt", TestDocuments::vtt, "Alice \"" + SENTENCE + " and runs away.\""),
-                doc("app.properties", "text/x-java-properties", TestDocuments::properties, "sentence: " + SENTENCE));
+                doc("app.properties", "text/x-java-properties", TestDocuments::properties, "sentence: " + SENTENCE),
+                doc("letter.odt", "application/vnd.oasis.opendocument.text", () -> FormatSamples.odt(SENTENCE),
+                        SENTENCE),
+                doc("sheet.ods", "application/vnd.oasis.opendocument.spreadsheet", () -> FormatSamples.ods(SENTENCE),
+                        SENTENCE),
+                doc("deck.odp", "application/vnd.oasis.opendocument.presentation", () -> FormatSamples.odp(SENTENCE),
+                        SENTENCE),
+                doc("letter.rtf", "application/rtf", () -> FormatSamples.rtf(SENTENCE), SENTENCE),
+                doc("guide.rst", "text/x-rst", () -> FormatSamples.rst(SENTENCE), SENTENCE),
+                doc("guide.adoc", "text/x-asciidoc", () -> FormatSamples.asciidoc(SENTENCE), SENTENCE),
+                doc("table.tsv", "text/tab-separated-values", () -> FormatSamples.tsv(SENTENCE),
+                        "| 1 | " + SENTENCE + " |"),
+                doc("server.log", "text/plain", () -> FormatSamples.log(SENTENCE), SENTENCE),
+                doc("feed.jsonl", "application/jsonl", () -> FormatSamples.jsonl(SENTENCE), SENTENCE),
+                doc("page.mhtml", "multipart/related", () -> FormatSamples.mhtml(SENTENCE), SENTENCE));
     }
 
     private static Arguments doc(String name, String mime, Supplier<byte[]> content, String expected) {
         return Arguments.of(name, mime, content, expected);
+    }
+
+    @Test
+    void theFormatsPublishedForUploadAreTheTable() {
+        java.util.Set<String> ext = new ExtractorFormats().extensions();
+        for (String e : new String[] {"odt", "ods", "odp", "rtf", "rst", "adoc", "tsv", "log", "xml", "jsonl",
+                "mhtml", "pdf", "docx", "epub"}) {
+            assertTrue(ext.contains(e), e);
+        }
+        assertTrue(!ext.contains("png") && !ext.contains("jpg"), "no OCR, no images: " + ext);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,6 +28,9 @@ import io.tributary.api.model.JsonValues;
  * @param createdBy           creator; may be empty
  * @param createdAt           when it was created
  * @param processingStartedAt when a worker first took it, or {@code null}
+ * @param parsingCompletedAt  when its text was extracted (the status moved past {@code parsing}), or {@code null}
+ * @param cleaningCompletedAt when its text was cleaned (with parsing: cleaning is the chunker's), or {@code null}
+ * @param splittingCompletedAt when it was split into chunks (the status moved to {@code indexing}), or {@code null}
  * @param completedAt         when it reached {@code completed}, or {@code null}
  * @param updatedAt           last change
  */
@@ -35,6 +38,7 @@ public record DocumentRecord(String id, String datasetId, int position, String b
                              String dataSourceType, Map<String, Object> dataSourceInfo, String createdFrom,
                              String docForm, String indexingStatus, String error, boolean enabled, int wordCount,
                              int tokens, String createdBy, Instant createdAt, Instant processingStartedAt,
+                             Instant parsingCompletedAt, Instant cleaningCompletedAt, Instant splittingCompletedAt,
                              Instant completedAt, Instant updatedAt) {
     public DocumentRecord {
         Objects.requireNonNull(id, "id");
