@@ -29,7 +29,7 @@
  * through the runtime's SSRF guard.
  */
 @Export
-@Version("3.0.0")
+@Version("2.0.0")
 package io.tributary.api.datasource;
 
 import org.osgi.annotation.bundle.Export;

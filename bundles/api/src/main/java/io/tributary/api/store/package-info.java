@@ -8,7 +8,7 @@
  * report it as a server error, never as the client's fault.
  */
 @Export
-@Version("3.0.0")
+@Version("2.0.0")
 package io.tributary.api.store;
 
 import org.osgi.annotation.bundle.Export;
