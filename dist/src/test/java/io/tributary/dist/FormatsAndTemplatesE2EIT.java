@@ -47,12 +47,9 @@ class FormatsAndTemplatesE2EIT {
         dist.start();
         http = new Http(dist.baseUrl());
         admin = Files.readString(dist.dataDir().resolve("admin.token")).trim();
-        Http.Response created = http.post("/admin/v1/datasets", admin, "application/yaml",
-                DatasetApiE2EIT.resource("/pipelines/economy.yml").getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, created.status(), created.raw().body());
-        datasetId = created.json().get("id").asText();
-        assertEquals(201, http.post("/admin/v1/datasets/" + datasetId + "/publish", admin, null, new byte[0]).status());
-        key = http.post("/admin/v1/dataset-api-keys", admin, null, new byte[0]).json().get("token").asText();
+        PublishedDataset dataset = PublishedDataset.create(http, admin, "/pipelines/economy.yml");
+        datasetId = dataset.id();
+        key = dataset.key();
     }
 
     @AfterAll
